@@ -1,0 +1,44 @@
+import { createEngine, inertPorts, loadConfig, resolveDataDir, type Engine } from "../engine/index.js";
+import { RpcClient, RpcServer, createMemoryPair } from "../shared/rpc/index.js";
+
+export interface GlobalOptions {
+  json?: boolean;
+  verbose?: boolean;
+  dataDir?: string;
+}
+
+/**
+ * Build the engine for one CLI command and talk to it through the same contract the UI uses
+ * (in-memory transport). Ctrl+C aborts `signal`; the engine is disposed afterwards.
+ */
+export async function withEngine<T>(
+  opts: GlobalOptions,
+  fn: (client: RpcClient, engine: Engine, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const dataDir = opts.dataDir ?? resolveDataDir();
+  const engine = await createEngine(loadConfig(dataDir), inertPorts(dataDir, "cli"), { verbose: opts.verbose });
+  const server = new RpcServer({ handlers: engine.handlers, topics: engine.bus, onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id) });
+  const pair = createMemoryPair();
+  server.accept(pair.server);
+  const client = new RpcClient(pair.client);
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write("\nCancelling… (Ctrl+C again to force)\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    return await fn(client, engine, controller.signal);
+  } finally {
+    process.off("SIGINT", onSigint);
+    client.close();
+    server.dispose();
+    await engine.dispose();
+  }
+}
+
+/** Print for humans, or JSON when `--json` was given. */
+export function output(opts: GlobalOptions, value: unknown, human: () => string): void {
+  process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}

@@ -1,0 +1,15 @@
+import type { DoctorCheck } from "../shared/contract/system.js";
+import type { Handlers } from "../shared/rpc/types.js";
+import type { RunHandler } from "./runs/RunManager.js";
+
+/**
+ * A capability plugged into the engine host: its contract handlers, its run kinds, its doctor checks
+ * and what it must release on shutdown.
+ */
+export interface Feature {
+  handlers?: Partial<Handlers>;
+  runs?: Record<string, RunHandler>;
+  doctor?: (signal: AbortSignal) => Promise<DoctorCheck[]>;
+  /** Release everything owned (processes, servers, models, watchers). Must be idempotent. */
+  dispose?: () => Promise<void> | void;
+}

@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AppError, ErrorCode } from "../shared/contract/errors.js";
+import type { Notice } from "../shared/contract/system.js";
+import type { Handlers } from "../shared/rpc/types.js";
+import type { LoadedConfig } from "./config/loadConfig.js";
+import type { EngineContext } from "./EngineContext.js";
+import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
+import type { Feature } from "./Feature.js";
+import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.js";
+import type { Ports } from "./ports.js";
+import { createProjectFeature } from "./project/projectFeature.js";
+import { RunManager } from "./runs/RunManager.js";
+import { allMigrations } from "./storage/allMigrations.js";
+import { openDatabase } from "./storage/openDatabase.js";
+import { coreDoctorChecks } from "./system/coreDoctorChecks.js";
+import { createLogger, logsDir, type Logger } from "./util/createLogger.js";
+import { EventBus } from "./util/EventBus.js";
+import { APP_VERSION } from "./version.js";
+import { createVerifyFeature } from "./verify/verifyFeature.js";
+
+export interface Engine {
+  /** Handlers for every contract method. */
+  handlers: Handlers;
+  bus: EventBus;
+  ctx: EngineContext;
+  models: ModelsFeature;
+  /** Release everything the engine owns. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+export interface CreateEngineOptions {
+  /** Mirror logs to stderr. */
+  verbose?: boolean;
+  /** Use this logger instead of the data-dir file logger (tests). */
+  logger?: Logger;
+  /** How long runs outlive a closed connection. Defaults to `10000` ms. */
+  orphanGraceMs?: number;
+}
+
+/**
+ * Build the engine under plain Node: open the database, wire the capabilities, return the contract handlers.
+ * Every shell (Electron main, web server, CLI, tests) calls this one function.
+ */
+export async function createEngine(config: LoadedConfig, ports: Ports, options: CreateEngineOptions = {}): Promise<Engine> {
+  const dataDir = ports.paths.dataDir;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const logHandle = options.logger ? null : createLogger({ dir: logsDir(dataDir), verbose: options.verbose });
+  const logger = options.logger ?? logHandle!.logger;
+  const bus = new EventBus();
+  const notices: Notice[] = [];
+  const notify = (n: Omit<Notice, "at">): void => {
+    const notice: Notice = { ...n, at: Date.now() };
+    notices.push(notice);
+    if (notices.length > 200) notices.shift();
+    logger[n.level === "error" ? "error" : n.level === "warn" ? "warn" : "info"]({ notice: n.title }, n.message ?? n.title);
+    bus.publish("system.notice", notice);
+  };
+
+  for (const p of config.problems) notify({ level: "warn", title: "Configuration problem", message: p });
+  if (config.problems.length) notify({ level: "warn", title: "Using defaults for the settings above" });
+
+  const opened = await openDatabase({ file: path.join(dataDir, "codeconductor.db"), migrations: allMigrations });
+  for (const n of opened.notices) notify({ level: "warn", title: "Database", message: n });
+
+  const runs = new RunManager({ bus, logger, db: opened.readOnly ? null : opened.db, orphanGraceMs: options.orphanGraceMs });
+  const ctx: EngineContext = {
+    config: config.config,
+    configInfo: config,
+    ports,
+    dataDir,
+    db: opened.db,
+    dbReadOnly: opened.readOnly,
+    bus,
+    runs,
+    logger,
+    notify,
+  };
+
+  const models = createModelsFeature(ctx);
+  const features: Feature[] = [models, createProjectFeature(ctx), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
+  for (const f of features) for (const [kind, handler] of Object.entries(f.runs ?? {})) runs.register(kind, handler);
+
+  const core: Partial<Handlers> = {
+    "system.ping": async () => ({ pong: true as const, at: Date.now() }),
+    "system.info": async () => ({ version: APP_VERSION, shell: ports.shell, dataDir, dbReadOnly: opened.readOnly, notices: [...notices] }),
+    "system.notices": async () => ({ notices: [...notices] }),
+    "system.doctor": async (_input, { signal }) => {
+      const checks = await coreDoctorChecks(ctx, signal);
+      for (const f of features) if (f.doctor) checks.push(...(await f.doctor(signal)));
+      return { checks };
+    },
+    "config.get": async () => ({ config: config.config as unknown as Record<string, unknown>, file: config.file, problems: config.problems }),
+    "config.explain": async () => ({ entries: config.entries, file: config.file, problems: config.problems }),
+    "runs.start": async ({ kind, input, detached }, { connectionId }) => ({ runId: runs.start(kind, input, connectionId, detached ?? false) }),
+    "runs.cancel": async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    "runs.get": async ({ runId }) => runs.get(runId),
+    "runs.attach": async ({ runId }, { connectionId }) => ({ run: runs.attach(runId, connectionId) }),
+    "runs.list": async ({ limit, kind }) => ({ runs: runs.list(limit, kind) }),
+  };
+  const handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers;
+
+  let disposed: Promise<void> | undefined;
+  const dispose = (): Promise<void> =>
+    (disposed ??= (async () => {
+      await runs.dispose();
+      for (const f of [...features].reverse()) {
+        try {
+          await f.dispose?.();
+        } catch (e) {
+          logger.error({ err: (e as Error).message }, "feature dispose failed");
+        }
+      }
+      bus.dispose();
+      if (opened.db.open) opened.db.close();
+      await logHandle?.dispose();
+    })());
+
+  return { handlers, bus, ctx, models, dispose };
+}
+
+/** For handlers of capabilities not built yet. */
+export function notBuilt(what: string): never {
+  throw new AppError(ErrorCode.Unsupported, `${what} is not available in this build`);
+}

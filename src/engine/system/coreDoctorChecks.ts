@@ -1,0 +1,145 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { DoctorCheck } from "../../shared/contract/system.js";
+import type { EngineContext } from "../EngineContext.js";
+
+const require = createRequire(import.meta.url);
+
+/** Resolve a command on PATH without spawning a shell. */
+export function which(cmd: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, cmd);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return p;
+    } catch {
+      // keep looking
+    }
+  }
+  return null;
+}
+
+function run(cmd: string, args: string[], signal: AbortSignal, timeoutMs = 5000): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { signal, timeout: timeoutMs, encoding: "utf8" }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : 1) : 0;
+      resolve({ code, out: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** Checks of the foundation: runtime, data folder, database, desktop integration, sandbox. */
+export async function coreDoctorChecks(ctx: EngineContext, signal: AbortSignal): Promise<DoctorCheck[]> {
+  const checks: DoctorCheck[] = [];
+  const major = Number(process.versions.node.split(".")[0]);
+  checks.push(
+    major >= 20
+      ? { id: "node", title: "Node.js version", status: "ok", detail: `v${process.versions.node}` }
+      : { id: "node", title: "Node.js version", status: "fail", detail: `v${process.versions.node}`, fix: "Install Node.js 20 or newer." },
+  );
+
+  try {
+    const probe = path.join(ctx.dataDir, `.doctor-${process.pid}`);
+    fs.writeFileSync(probe, "ok");
+    fs.rmSync(probe);
+    checks.push({ id: "data-dir", title: "Data folder writable", status: "ok", detail: ctx.dataDir });
+  } catch (e) {
+    checks.push({
+      id: "data-dir",
+      title: "Data folder writable",
+      status: "fail",
+      detail: `${ctx.dataDir}: ${(e as Error).message}`,
+      fix: `Make ${ctx.dataDir} writable, or point CODECONDUCTOR_HOME at a writable folder.`,
+    });
+  }
+
+  try {
+    const rows = ctx.db.pragma("quick_check") as Array<{ quick_check: string }>;
+    const ok = rows.every((r) => r.quick_check === "ok");
+    checks.push(
+      ok && !ctx.dbReadOnly
+        ? { id: "database", title: "Database integrity", status: "ok", detail: ctx.db.name }
+        : {
+            id: "database",
+            title: "Database integrity",
+            status: ok ? "warn" : "fail",
+            detail: ok ? `${ctx.db.name} is open read-only (written by a newer version)` : rows.map((r) => r.quick_check).join("; "),
+            fix: ok ? "Update CodeConductor to write to this database." : "Restart the app: a corrupt database is quarantined and restored from backup.",
+          },
+    );
+  } catch (e) {
+    checks.push({ id: "database", title: "Database integrity", status: "fail", detail: (e as Error).message, fix: "Restart the app to quarantine the database." });
+  }
+
+  let electronPath: string | null = null;
+  try {
+    const p = require("electron") as unknown;
+    if (typeof p === "string" && fs.existsSync(p)) electronPath = p;
+  } catch {
+    electronPath = null;
+  }
+  checks.push(
+    electronPath
+      ? { id: "electron", title: "Electron binary", status: "ok", detail: electronPath }
+      : {
+          id: "electron",
+          title: "Electron binary",
+          status: "warn",
+          detail: "not installed; the desktop app cannot start, web mode works",
+          fix: "On a machine that can reach Electron's downloads: `node node_modules/electron/install.js`. Otherwise use `codeconductor serve`.",
+        },
+  );
+
+  const display = process.env.WAYLAND_DISPLAY ? `Wayland ${process.env.WAYLAND_DISPLAY}` : process.env.DISPLAY ? `X11 ${process.env.DISPLAY}` : null;
+  if (process.platform === "linux") {
+    checks.push(
+      display
+        ? { id: "display", title: "Display", status: "ok", detail: display }
+        : { id: "display", title: "Display", status: "warn", detail: "no DISPLAY or WAYLAND_DISPLAY", fix: "Run inside a desktop session, or use web mode (`codeconductor serve`); for tests: `xvfb-run`." },
+    );
+  }
+
+  checks.push(clipboardHelperCheck());
+
+  const hk = await ctx.ports.hotkeys.available();
+  checks.push(
+    hk.ok
+      ? { id: "hotkeys", title: "Global hotkeys", status: "ok", detail: "available" }
+      : { id: "hotkeys", title: "Global hotkeys", status: "warn", detail: hk.reason ?? "unavailable", fix: "Global hotkeys need an X11 display with the RECORD extension (or the desktop app on macOS/Windows)." },
+  );
+
+  const bwrap = which("bwrap");
+  if (process.platform !== "linux") {
+    checks.push({ id: "sandbox", title: "Sandbox (bubblewrap)", status: "warn", detail: `${process.platform}: no bubblewrap`, fix: "Tests run only after per-project consent; see README › Sandbox." });
+  } else if (!bwrap) {
+    checks.push({ id: "sandbox", title: "Sandbox (bubblewrap)", status: "warn", detail: "bwrap not found", fix: "Install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`) so generated code runs contained." });
+  } else {
+    const r = await run(bwrap, ["--unshare-all", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "true"], signal);
+    checks.push(
+      r.code === 0
+        ? { id: "sandbox", title: "Sandbox (bubblewrap)", status: "ok", detail: bwrap }
+        : { id: "sandbox", title: "Sandbox (bubblewrap)", status: "fail", detail: `bwrap cannot create namespaces: ${r.out.trim().slice(0, 200)}`, fix: "Enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1) or run with the needed privileges." },
+      );
+  }
+  return checks;
+}
+
+function clipboardHelperCheck(): DoctorCheck {
+  if (process.platform !== "linux") return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: `${process.platform} helper` };
+  try {
+    const pkgDir = path.dirname(require.resolve("clipboard-event/package.json"));
+    const helper = path.join(pkgDir, "platform", "clipboard-event-handler-linux");
+    if (!fs.existsSync(helper)) return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `helper missing at ${helper}`, fix: "Reinstall dependencies (`npm ci`); polling is used meanwhile." };
+    try {
+      fs.accessSync(helper, fs.constants.X_OK);
+    } catch {
+      return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `${helper} is not executable (npm drops the bit)`, fix: `chmod +x ${helper} (the app also fixes this at start); polling is used meanwhile.` };
+    }
+    return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: helper };
+  } catch {
+    return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: "clipboard-event not installed", fix: "Run `npm ci`; polling is used meanwhile." };
+  }
+}

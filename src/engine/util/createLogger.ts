@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import { createStream, type RotatingFileStream } from "rotating-file-stream";
+
+export type Logger = pino.Logger;
+
+export interface LoggerHandle {
+  logger: Logger;
+  /** Flush and close the log file. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * pino to a size-rotated file in `<dataDir>/logs` (10 MiB × 5 files); `verbose` mirrors to stderr.
+ * `dir: null` logs nowhere (tests that do not care).
+ */
+export function createLogger(options: { dir: string | null; verbose?: boolean; level?: pino.Level }): LoggerHandle {
+  const streams: pino.StreamEntry[] = [];
+  let file: RotatingFileStream | undefined;
+  if (options.dir) {
+    fs.mkdirSync(options.dir, { recursive: true });
+    file = createStream("codeconductor.log", { path: options.dir, size: "10M", maxFiles: 5 });
+    file.on("error", () => {
+      // A full disk must not crash the app; logging is best effort.
+    });
+    streams.push({ level: options.level ?? "info", stream: file });
+  }
+  if (options.verbose) streams.push({ level: "debug", stream: process.stderr });
+  const logger = streams.length
+    ? pino({ level: options.verbose ? "debug" : (options.level ?? "info"), base: { pid: process.pid } }, pino.multistream(streams))
+    : pino({ enabled: false });
+  let disposed = false;
+  return {
+    logger,
+    dispose: async () => {
+      if (disposed || !file) return;
+      disposed = true;
+      await new Promise<void>((resolve) => file.end(() => resolve()));
+    },
+  };
+}
+
+/** Where log files go for a data dir. */
+export function logsDir(dataDir: string): string {
+  return path.join(dataDir, "logs");
+}

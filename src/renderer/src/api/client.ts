@@ -1,0 +1,38 @@
+import { RpcClient } from "../../../shared/rpc/RpcClient.js";
+import { useAppStore } from "../store/useAppStore.js";
+import { connect } from "./connect.js";
+import { attachEngineEvents } from "./attachEngineEvents.js";
+
+let current: RpcClient | null = null;
+const waiters: Array<(c: RpcClient) => void> = [];
+
+/** The live client; resolves once connected (after reconnects too). */
+export function getClient(): Promise<RpcClient> {
+  if (current && !current.closed) return Promise.resolve(current);
+  return new Promise((r) => waiters.push(r));
+}
+
+/** Connect, feed engine events into the store, and reconnect with backoff when the link drops. */
+export async function startConnection(): Promise<void> {
+  const set = useAppStore.getState().setConnection;
+  let delay = 500;
+  for (;;) {
+    set("connecting");
+    try {
+      const conn = await connect();
+      const client = new RpcClient(conn);
+      current = client;
+      await attachEngineEvents(client);
+      set("connected");
+      delay = 500;
+      for (const w of waiters.splice(0)) w(client);
+      await new Promise<void>((resolve) => conn.onClose(resolve));
+      current = null;
+      set("disconnected");
+    } catch {
+      set("disconnected");
+    }
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 8000);
+  }
+}

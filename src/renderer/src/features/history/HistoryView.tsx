@@ -1,0 +1,5 @@
+import { Placeholder } from "../placeholder.js";
+
+export function HistoryView(): React.JSX.Element {
+  return <Placeholder title="History" />;
+}

@@ -1,0 +1,5 @@
+import { Placeholder } from "../placeholder.js";
+
+export function SettingsView(): React.JSX.Element {
+  return <Placeholder title="Settings" />;
+}

@@ -1,0 +1,17 @@
+import { create } from "zustand";
+import { createCoreSlice, type CoreSlice } from "./slices/coreSlice.js";
+import { createEnsembleSlice, type EnsembleSlice } from "./slices/ensembleSlice.js";
+import { createModelsSlice, type ModelsSlice } from "./slices/modelsSlice.js";
+import { createProjectSlice, type ProjectSlice } from "./slices/projectSlice.js";
+import { createVerifySlice, type VerifySlice } from "./slices/verifySlice.js";
+
+export type AppState = CoreSlice & ModelsSlice & ProjectSlice & EnsembleSlice & VerifySlice;
+
+/** The one store of the renderer, built from slices (zustand slices pattern). */
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createCoreSlice(...a),
+  ...createModelsSlice(...a),
+  ...createProjectSlice(...a),
+  ...createEnsembleSlice(...a),
+  ...createVerifySlice(...a),
+}));

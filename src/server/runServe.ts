@@ -1,0 +1,1 @@
+export async function runServe(o: unknown): Promise<void> { void o; }

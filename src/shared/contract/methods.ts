@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import { configMethods } from "./config.js";
+import { ensembleMethods, ensembleRunKinds } from "./ensemble.js";
+import { modelsMethods, modelsRunKinds } from "./models.js";
+import { projectMethods, projectRunKinds } from "./project.js";
+import { runsMethods } from "./runs.js";
+import { systemMethods } from "./system.js";
+import { verifyMethods, verifyRunKinds } from "./verify.js";
+
+/** Every request→response method of the app, `"namespace.verb"` → schemas. */
+export const methods = {
+  ...systemMethods,
+  ...configMethods,
+  ...runsMethods,
+  ...modelsMethods,
+  ...projectMethods,
+  ...ensembleMethods,
+  ...verifyMethods,
+} as const;
+
+/** Every kind of long work `runs.start` accepts. */
+export const runKinds = {
+  ...modelsRunKinds,
+  ...projectRunKinds,
+  ...ensembleRunKinds,
+  ...verifyRunKinds,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]["input"]>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]["output"]>;
+export type RunKinds = typeof runKinds;
+export type RunKindName = keyof RunKinds;
+export type RunInput<K extends RunKindName> = z.input<RunKinds[K]["input"]>;
+export type RunResult<K extends RunKindName> = z.output<RunKinds[K]["result"]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+export function isRunKind(name: string): name is RunKindName {
+  return Object.prototype.hasOwnProperty.call(runKinds, name);
+}
