@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const Endpoint = z.object({
+  name: z.string().min(1),
+  baseUrl: z.string().url(),
+  /** Sent as a Bearer token; never exported. */
+  apiKey: z.string().optional(),
+});
+
+/** Config section `models` (owned by the models capability). */
+export const ModelsSection = z
+  .object({
+    /** Extra folders searched for .gguf files (env CC_MODEL_DIRS, a path list). */
+    dirs: z.array(z.string()).default([]),
+    /** Backends in use (env ENGINE_BACKENDS, comma list). */
+    backends: z.array(z.enum(["embedded", "ollama", "openai"])).default(["embedded", "ollama", "openai"]),
+    /** Only these model ids (substring match) take part; empty = all (env ENGINE_MODEL_ALLOWLIST). */
+    allowlist: z.array(z.string()).default([]),
+    /** Use exactly this model for every member (env FORCE_MODEL). */
+    forceModel: z.string().nullable().default(null),
+    /** Model whose answer wins ties / is preferred (env WINNER_MODEL). */
+    winnerModel: z.string().nullable().default(null),
+    /** How ensemble members are chosen (env SELECTOR_POLICY). Learned policies arrive later. */
+    selectorPolicy: z.enum(["fixed", "all", "latency"]).default("all"),
+    /** Fail instead of falling back when the policy's choice is unavailable (env MODEL_SELECTOR_STRICT). */
+    selectorStrict: z.boolean().default(false),
+    /** Members running at once (env MAX_PARALLEL_MODELS). Range 1–16. */
+    maxParallel: z.number().int().min(1).max(16).default(2),
+    /** Search the usual model stores (env DISCOVERY_DISABLE=1 turns it off). */
+    discovery: z.boolean().default(true),
+    /** Memory the embedded scheduler may use for loaded models, in MiB; 0 = 60% of free RAM. */
+    memoryBudgetMiB: z.number().int().min(0).default(0),
+    /** Inference threads for embedded models; 0 = choose per machine. */
+    threads: z.number().int().min(0).max(256).default(0),
+    ollama: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** As Ollama reads OLLAMA_HOST. */
+        host: z.string().default("http://127.0.0.1:11434"),
+      })
+      .default({ enabled: true, host: "http://127.0.0.1:11434" }),
+    lmstudio: z
+      .object({ enabled: z.boolean().default(true), baseUrl: z.string().url().default("http://127.0.0.1:1234/v1") })
+      .default({ enabled: true, baseUrl: "http://127.0.0.1:1234/v1" }),
+    /** Further OpenAI-compatible servers (vLLM, llama.cpp server…) (env CC_OPENAI_BASE_URLS, comma list). */
+    openaiEndpoints: z.array(Endpoint).default([]),
+  })
+  .prefault({});
