@@ -1,4 +1,5 @@
-import { createEngine, inertPorts, loadConfig, resolveDataDir, type Engine } from "../engine/index.js";
+import { createEngine, loadConfig, resolveDataDir, type Engine } from "../engine/index.js";
+import { createNodePorts } from "../platform/node/createNodePorts.js";
 import { RpcClient, RpcServer, createMemoryPair } from "../shared/rpc/index.js";
 
 export interface GlobalOptions {
@@ -16,7 +17,7 @@ export async function withEngine<T>(
   fn: (client: RpcClient, engine: Engine, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const dataDir = opts.dataDir ?? resolveDataDir();
-  const engine = await createEngine(loadConfig(dataDir), inertPorts(dataDir, "cli"), { verbose: opts.verbose });
+  const engine = await createEngine(loadConfig(dataDir), createNodePorts(dataDir, "cli"), { verbose: opts.verbose });
   const server = new RpcServer({ handlers: engine.handlers, topics: engine.bus, onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id) });
   const pair = createMemoryPair();
   server.accept(pair.server);

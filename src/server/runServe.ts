@@ -1,1 +1,64 @@
-export async function runServe(o: unknown): Promise<void> { void o; }
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createEngine, loadConfig, resolveDataDir } from "../engine/index.js";
+import { createNodePorts } from "../platform/node/createNodePorts.js";
+import { RpcServer } from "../shared/rpc/RpcServer.js";
+import { startWebServer } from "./startWebServer.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where the built renderer lives (electron-vite's output). */
+export function rendererDir(): string {
+  return path.resolve(here, "..", "..", "out", "renderer");
+}
+
+export interface ServeOptions {
+  port?: number;
+  open?: boolean;
+  verbose?: boolean;
+  dataDir?: string;
+  json?: boolean;
+}
+
+/** `codeconductor serve`: engine + web server until SIGINT/SIGTERM, then a clean shutdown. */
+export async function runServe(opts: ServeOptions): Promise<void> {
+  const dataDir = opts.dataDir ?? resolveDataDir();
+  const config = loadConfig(dataDir);
+  const engine = await createEngine(config, createNodePorts(dataDir, "web"), { verbose: opts.verbose });
+  const rpc = new RpcServer({
+    handlers: engine.handlers,
+    topics: engine.bus,
+    onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id),
+    onProtocolError: (m) => engine.ctx.logger.warn(m),
+  });
+  const staticDir = rendererDir();
+  if (!fs.existsSync(path.join(staticDir, "index.html"))) {
+    process.stderr.write(`warning: the UI is not built (${staticDir} is missing); run \`npm run build\`. The API still works.\n`);
+  }
+  const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port });
+  if (opts.json) process.stdout.write(`${JSON.stringify({ url: web.url, port: web.port, dataDir })}\n`);
+  else {
+    process.stdout.write(`CodeConductor web mode (data: ${dataDir})\nOpen: ${web.url}\n(only this machine can connect; the token works for this launch only)\n`);
+    for (const p of config.problems) process.stderr.write(`config: ${p}\n`);
+  }
+  if (opts.open) openInBrowser(web.url);
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  process.stderr.write("Shutting down…\n");
+  await web.close();
+  rpc.dispose();
+  await engine.dispose();
+}
+
+function openInBrowser(url: string): void {
+  const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  const child = spawn(cmd, [url], { stdio: "ignore", detached: true });
+  child.on("error", () => process.stderr.write(`Could not open a browser; open the URL above yourself.\n`));
+  child.unref();
+}
