@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AppError, ErrorCode } from "../shared/contract/errors.js";
-import type { Notice } from "../shared/contract/system.js";
+import type { DoctorCheck, Notice } from "../shared/contract/system.js";
 import type { Handlers } from "../shared/rpc/types.js";
-import type { LoadedConfig } from "./config/loadConfig.js";
+import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
@@ -80,17 +80,26 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   const models = createModelsFeature(ctx);
   const features: Feature[] = [models, createProjectFeature(ctx), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
   for (const f of features) for (const [kind, handler] of Object.entries(f.runs ?? {})) runs.register(kind, handler);
+  const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
+    const checks = await coreDoctorChecks(ctx, signal);
+    const extra = features.filter((f) => f.doctor);
+    onCheck?.(1, extra.length + 1);
+    for (const [i, f] of extra.entries()) {
+      checks.push(...(await f.doctor!(signal)));
+      onCheck?.(i + 2, extra.length + 1);
+    }
+    return checks;
+  };
+  runs.register("system.doctor", async (_input, run) => ({
+    checks: await doctor(run.signal, (done, total) => run.progress(done / total, `${done}/${total} check groups`)),
+  }));
 
   const core: Partial<Handlers> = {
     "system.ping": async () => ({ pong: true as const, at: Date.now() }),
     "system.info": async () => ({ version: APP_VERSION, shell: ports.shell, dataDir, dbReadOnly: opened.readOnly, notices: [...notices] }),
     "system.notices": async () => ({ notices: [...notices] }),
-    "system.doctor": async (_input, { signal }) => {
-      const checks = await coreDoctorChecks(ctx, signal);
-      for (const f of features) if (f.doctor) checks.push(...(await f.doctor(signal)));
-      return { checks };
-    },
-    "config.get": async () => ({ config: config.config as unknown as Record<string, unknown>, file: config.file, problems: config.problems }),
+    "system.doctor": async (_input, { signal }) => ({ checks: await doctor(signal) }),
+    "config.get": async () => ({ config: maskSecrets("", config.config) as Record<string, unknown>, file: config.file, problems: config.problems }),
     "config.explain": async () => ({ entries: config.entries, file: config.file, problems: config.problems }),
     "runs.start": async ({ kind, input, detached }, { connectionId }) => ({ runId: runs.start(kind, input, connectionId, detached ?? false) }),
     "runs.cancel": async ({ runId }) => ({ cancelled: runs.cancel(runId) }),

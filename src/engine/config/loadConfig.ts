@@ -106,12 +106,22 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
     const source: ConfigSource = fromEnv.has(key) ? "env" : fromFile.has(key) ? "file" : "default";
     return {
       key,
-      value: /apiKey/i.test(key) && value ? "***" : value,
+      value: maskSecrets(key, value),
       source,
       ...(source === "env" ? { origin: envOrigin.get(key) } : source === "file" ? { origin: file } : {}),
     };
   });
   return { config, entries, problems, file };
+}
+
+const SECRET_KEY = /(apiKey|token|secret|password)$/i;
+
+/** Secrets never leave the engine through explanations or exports, however deep they sit. */
+export function maskSecrets(key: string, value: unknown): unknown {
+  if (SECRET_KEY.test(key)) return value ? "***" : value;
+  if (Array.isArray(value)) return value.map((v) => maskSecrets("", v));
+  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(k, v)]));
+  return value;
 }
 
 function dropInvalid(layer: Obj, base: Obj, report: (key: string, msg: string) => void): Obj {

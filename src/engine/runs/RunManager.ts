@@ -104,6 +104,8 @@ export class RunManager {
     let status: RunStatus;
     try {
       await Promise.resolve();
+      // Cancelled before the handler even started: it would never see the abort event.
+      if (run.controller.signal.aborted) throw run.controller.signal.reason;
       const result = await handler(input, ctx);
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
       const kind = run.summary.kind;

@@ -4,7 +4,7 @@ import { ensembleMethods, ensembleRunKinds } from "./ensemble.js";
 import { modelsMethods, modelsRunKinds } from "./models.js";
 import { projectMethods, projectRunKinds } from "./project.js";
 import { runsMethods } from "./runs.js";
-import { systemMethods } from "./system.js";
+import { systemMethods, systemRunKinds } from "./system.js";
 import { verifyMethods, verifyRunKinds } from "./verify.js";
 
 /** Every request→response method of the app, `"namespace.verb"` → schemas. */
@@ -20,6 +20,7 @@ export const methods = {
 
 /** Every kind of long work `runs.start` accepts. */
 export const runKinds = {
+  ...systemRunKinds,
   ...modelsRunKinds,
   ...projectRunKinds,
   ...ensembleRunKinds,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { method } from "./defineContract.js";
+import { method, runKind } from "./defineContract.js";
 
 export const DoctorCheck = z.object({
   id: z.string(),
@@ -39,4 +39,9 @@ export const systemMethods = {
 export const systemTopics = {
   /** Something the user should hear about (toast). */
   "system.notice": Notice,
+} as const;
+
+export const systemRunKinds = {
+  /** Doctor as a run: one progress event per check (for the UI). */
+  "system.doctor": runKind(z.object({}).strict(), z.object({ checks: z.array(DoctorCheck) }), "Run diagnostics with progress."),
 } as const;

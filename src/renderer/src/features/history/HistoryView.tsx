@@ -1,5 +1,49 @@
-import { Placeholder } from "../placeholder.js";
+import { useEffect, useState } from "react";
+import type { RunEvent, RunSummary } from "../../../../shared/contract/runs.js";
+import { getClient } from "../../api/client.js";
+import { useAppStore } from "../../store/useAppStore.js";
 
+/** Past and live runs; selecting one replays its stored events. */
 export function HistoryView(): React.JSX.Element {
-  return <Placeholder title="History" />;
+  const live = useAppStore((s) => s.runs);
+  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [selected, setSelected] = useState<{ run: RunSummary; events: RunEvent[]; result?: unknown } | null>(null);
+
+  useEffect(() => {
+    void getClient()
+      .then((c) => c.call("runs.list", { limit: 100 }))
+      .then((r) => setRuns(r.runs));
+  }, [live]);
+
+  const open = async (runId: string): Promise<void> => setSelected(await (await getClient()).call("runs.get", { runId }));
+
+  return (
+    <section className="view" data-testid="view-history">
+      <h2>History</h2>
+      {runs.length === 0 ? <p className="muted">No runs yet.</p> : null}
+      <table data-testid="history-table">
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.runId} onClick={() => void open(r.runId)} style={{ cursor: "pointer" }}>
+              <td>{new Date(r.startedAt).toLocaleString()}</td>
+              <td>{r.kind}</td>
+              <td>{r.title ?? ""}</td>
+              <td>{r.status}</td>
+              <td>{r.endedAt ? `${((r.endedAt - r.startedAt) / 1000).toFixed(1)} s` : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {selected ? (
+        <div className="card">
+          <h3>
+            {selected.run.kind} — {selected.run.status}
+          </h3>
+          {selected.run.error ? <p>Error: {selected.run.error.message}</p> : null}
+          <pre>{selected.events.filter((e) => e.type === "log" || e.type === "progress").map((e) => (e.type === "log" ? `[${e.level}] ${e.message}` : e.type === "progress" ? `${Math.round(e.fraction * 100)}% ${e.message ?? ""}` : "")).join("\n")}</pre>
+          {selected.result !== undefined ? <pre>{JSON.stringify(selected.result, null, 2).slice(0, 20000)}</pre> : null}
+        </div>
+      ) : null}
+    </section>
+  );
 }

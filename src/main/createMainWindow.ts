@@ -1,0 +1,36 @@
+import { BrowserWindow, session, shell } from "electron";
+import path from "node:path";
+import { CSP } from "../server/securityHeaders.js";
+
+/** The app window: isolated, sandboxed, no Node, CSP, no navigation or popups, permissions denied. */
+export function createMainWindow(preloadDir: string, rendererDir: string, devUrl: string | undefined): BrowserWindow {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [devUrl ? `${CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")}` : CSP] } });
+  });
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    title: "CodeConductor",
+    webPreferences: {
+      preload: path.join(preloadDir, "index.cjs"),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once("ready-to-show", () => win.show());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links open in the user's browser, never inside the app.
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: "deny" };
+  });
+  win.webContents.on("will-navigate", (e) => e.preventDefault());
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(path.join(rendererDir, "index.html"));
+  return win;
+}

@@ -1,0 +1,81 @@
+import { app, BrowserWindow } from "electron";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createEngine, loadConfig, type Engine } from "../engine/index.js";
+import { createElectronPorts } from "../platform/electron/createElectronPorts.js";
+import { RpcServer } from "../shared/rpc/RpcServer.js";
+import { createMainWindow } from "./createMainWindow.js";
+import { createTray } from "./createTray.js";
+import { ipcConnection } from "./ipcConnection.js";
+
+// Thin shell: wiring only. All behaviour worth testing lives in the engine (tested under plain Node).
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadDir = path.join(here, "..", "preload");
+const rendererDir = path.join(here, "..", "renderer");
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+app.setName("CodeConductor");
+
+let win: BrowserWindow | null = null;
+let engine: Engine | null = null;
+let rpc: RpcServer | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on("second-instance", () => showWindow());
+  app.whenReady().then(start, (e: unknown) => {
+    console.error(e);
+    app.exit(1);
+  });
+}
+
+function showWindow(): void {
+  if (!win || win.isDestroyed()) openWindow();
+  else {
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  }
+}
+
+function isTrustedUrl(url: string): boolean {
+  if (devUrl) return url.startsWith(devUrl);
+  return url.startsWith("file://") && fileURLToPath(url).startsWith(rendererDir);
+}
+
+function openWindow(): void {
+  win = createMainWindow(preloadDir, rendererDir, devUrl);
+  const contents = win.webContents;
+  // A fresh connection per page load; the old one closes on navigation/reload.
+  contents.on("did-finish-load", () => rpc?.accept(ipcConnection(contents, isTrustedUrl)));
+  win.on("closed", () => (win = null));
+}
+
+async function start(): Promise<void> {
+  const ports = createElectronPorts(() => win);
+  engine = await createEngine(loadConfig(ports.paths.dataDir), ports);
+  const e = engine;
+  rpc = new RpcServer({ handlers: e.handlers, topics: e.bus, onConnectionClosed: (id) => e.ctx.runs.releaseOwner(id) });
+  openWindow();
+  createTray(path.join(here, "..", "..", "resources", "icon.png"), {
+    show: showWindow,
+    startFromClipboard: () => {
+      showWindow();
+      e.ctx.notify({ level: "info", title: "Start run from clipboard", message: "The conductor loop arrives with a later issue." });
+    },
+    dataDir: ports.paths.dataDir,
+    quit: () => app.quit(),
+  });
+}
+
+let quitting = false;
+app.on("before-quit", (event) => {
+  if (quitting || !engine) return;
+  event.preventDefault();
+  quitting = true;
+  rpc?.dispose();
+  void engine.dispose().finally(() => app.quit());
+});
+app.on("window-all-closed", () => {
+  // Stay in the tray; Quit from the tray menu ends the app.
+});
