@@ -74,13 +74,7 @@ export async function coreDoctorChecks(ctx: EngineContext, signal: AbortSignal):
     checks.push({ id: "database", title: "Database integrity", status: "fail", detail: (e as Error).message, fix: "Restart the app to quarantine the database." });
   }
 
-  let electronPath: string | null = null;
-  try {
-    const p = require("electron") as unknown;
-    if (typeof p === "string" && fs.existsSync(p)) electronPath = p;
-  } catch {
-    electronPath = null;
-  }
+  const electronPath = electronBinary();
   checks.push(
     electronPath
       ? { id: "electron", title: "Electron binary", status: "ok", detail: electronPath }
@@ -141,5 +135,17 @@ function clipboardHelperCheck(): DoctorCheck {
     return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: helper };
   } catch {
     return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: "clipboard-event not installed", fix: "Run `npm ci`; polling is used meanwhile." };
+  }
+}
+
+/** The Electron binary the `electron` package would launch, without importing it (the engine never does). */
+export function electronBinary(): string | null {
+  try {
+    const dir = path.dirname(require.resolve("electron/package.json"));
+    const rel = fs.readFileSync(path.join(dir, "path.txt"), "utf8").trim();
+    const bin = path.join(dir, "dist", rel);
+    return fs.existsSync(bin) ? bin : null;
+  } catch {
+    return null;
   }
 }
