@@ -172,6 +172,8 @@ export const EnsembleRunInput = z.object({
   projectDir: z.string().optional(),
   debate: DebateOptions.optional(),
   promptTokenBudget: z.number().int().min(64).optional(),
+  /** Model whose tokenizer counts the prompt budget, when the gateway can tokenize for it; else an estimate. */
+  targetModel: z.string().optional(),
   /** Put the prompt on the clipboard and announce it. Defaults to `false`. */
   copy: z.boolean().optional(),
 });

@@ -25,5 +25,7 @@ export const EnsembleSection = z
     debateRounds: z.number().int().min(1).max(10).default(2),
     /** Per-turn debate budget in seconds. */
     turnTimeoutSec: z.number().positive().default(60),
+    /** Most tokens one debate turn may generate (turns are asked to stay under 120 words). */
+    turnMaxTokens: z.number().int().min(16).max(8192).default(300),
   })
   .prefault({});

@@ -1,0 +1,113 @@
+import { throwIfAborted } from "../../shared/contract/errors.js";
+import type { Debate, EnsembleRunInput, EnsembleRunResult, GeneratedPrompt, MemberResult, MemberSpec } from "../../shared/contract/ensemble.js";
+import type { RunContext } from "../runs/RunManager.js";
+import { analysisPhase } from "./analysisPhase.js";
+import { codeConsensus } from "./codebleu/codeConsensus.js";
+import { buildConsensus } from "./consensus/buildConsensus.js";
+import { codeModeConsensus } from "./consensus/codeModeConsensus.js";
+import { debatePhase } from "./debate/debatePhase.js";
+import type { EnsembleDeps } from "./EnsembleDeps.js";
+import { generatePrompt } from "./prompt/generatePrompt.js";
+import { loadProjectContext, type ProjectContext } from "./prompt/loadProjectContext.js";
+import { tokenCounterFor } from "./prompt/TokenCounter.js";
+import { selectMembers } from "./selection/selectMembers.js";
+
+type Input = ReturnType<typeof EnsembleRunInput.parse>;
+
+async function copyPrompt(deps: EnsembleDeps, prompt: Omit<GeneratedPrompt, "copied">, run: RunContext): Promise<boolean> {
+  try {
+    await deps.ctx.ports.clipboard.writeText(prompt.text);
+    deps.ctx.notify({ level: "success", title: "Prompt copied", message: `${prompt.tokens} tokens — paste it into Cursor.` });
+    return true;
+  } catch (e) {
+    run.log("warn", `could not copy the prompt: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+/** Members, project context and (when asked) the debate: everything before the members answer. */
+async function prepare(deps: EnsembleDeps, input: Input, run: RunContext): Promise<{ members: MemberSpec[]; project?: ProjectContext; debate?: Debate }> {
+  run.progress(0.02, "choosing members");
+  const models = await deps.gateway.listModels({ signal: run.signal });
+  const selection = selectMembers(models, deps.ctx.config, { models: input.models, samplesPerModel: input.samplesPerModel });
+  for (const n of selection.notes) run.log("info", n);
+  run.data("members", { members: selection.members });
+  let project: ProjectContext | undefined;
+  if (input.projectDir) {
+    project = await loadProjectContext(input.projectDir);
+    for (const n of project.notes) run.log("info", n);
+  }
+  if (!input.debate) return { members: selection.members, project };
+  run.progress(0.05, "debate");
+  const debate = await debatePhase({
+    task: input.prompt,
+    options: input.debate,
+    config: deps.ctx.config,
+    shippedPersonas: deps.shippedPersonas,
+    members: selection.members,
+    gateway: deps.gateway,
+    signal: run.signal,
+    onTurn: (t) => {
+      deps.debates.save(run.runId, t);
+      run.data("turn", t);
+    },
+  });
+  return { members: selection.members, project, debate };
+}
+
+/** Consensus (CodeBLEU medoid in code mode), then the prompt within its budget, copied when asked. */
+async function conclude(deps: EnsembleDeps, input: Input, run: RunContext, results: MemberResult[], project?: ProjectContext) {
+  const cfg = deps.ctx.config;
+  const withCode = results.filter((r) => r.status === "ok" && r.code);
+  const code =
+    input.mode === "code" && withCode.length
+      ? await codeConsensus(withCode.map((r) => ({ label: r.label, code: r.code! })), { ...cfg.codebleu, language: input.language, signal: run.signal })
+      : undefined;
+  if (code) run.data("code", code);
+  const consensus = input.mode === "code" ? codeModeConsensus(results, code) : buildConsensus(results, deps.weights);
+  run.data("consensus", consensus);
+  run.progress(0.95, "writing the prompt");
+  const generated = await generatePrompt({
+    task: input.prompt,
+    consensus,
+    code,
+    members: results,
+    project,
+    templates: deps.templates,
+    budget: input.promptTokenBudget ?? cfg.ensemble.promptTokenBudget,
+    counter: tokenCounterFor(deps.gateway, input.targetModel),
+  });
+  const prompt: GeneratedPrompt = { ...generated, copied: input.copy ? await copyPrompt(deps, generated, run) : false };
+  run.data("prompt", prompt);
+  run.progress(1, `confidence ${consensus.confidence.toFixed(2)}`);
+  return { consensus, code, prompt };
+}
+
+/**
+ * One ensemble run: select members → optional persona debate → all members analyse (or write code) in
+ * parallel → consensus (CodeBLEU medoid in code mode) → Cursor prompt within the token budget → clipboard.
+ */
+export async function runEnsemble(deps: EnsembleDeps, input: Input, run: RunContext): Promise<EnsembleRunResult> {
+  const started = Date.now();
+  const cfg = deps.ctx.config.ensemble;
+  run.setTitle(`Ensemble: ${input.prompt.slice(0, 60)}`);
+  const { members, project, debate } = await prepare(deps, input, run);
+  throwIfAborted(run.signal);
+  const { results, quorumReached } = await analysisPhase(
+    deps,
+    {
+      task: input.prompt,
+      mode: input.mode ?? "analysis",
+      language: input.language,
+      members,
+      debate,
+      quorum: input.quorum ?? cfg.quorum,
+      timeoutMs: (input.memberTimeoutSec ?? cfg.memberTimeoutSec) * 1000,
+    },
+    run,
+    { from: debate ? 0.5 : 0.1, to: 0.9 },
+  );
+  throwIfAborted(run.signal);
+  const { consensus, code, prompt } = await conclude(deps, input, run, results, project);
+  return { task: input.prompt, members: results, consensus, ...(code ? { code } : {}), ...(debate ? { debate } : {}), prompt, wallMs: Date.now() - started, quorumReached };
+}

@@ -1,0 +1,54 @@
+import type { EnsembleRunInput, EnsembleRunResult } from "../../../../shared/contract/ensemble.js";
+import { getClient } from "../../api/client.js";
+import { useAppStore } from "../../store/useAppStore.js";
+
+/** Start an ensemble run from the form; its events arrive through the store's run.event feed. */
+export async function startEnsembleRun(): Promise<void> {
+  const s = useAppStore.getState();
+  const f = s.ensembleForm;
+  const input: EnsembleRunInput = {
+    prompt: f.task.trim(),
+    mode: f.mode,
+    // The finished prompt goes to the clipboard with a toast, as the workflow promises; Copy re-copies it.
+    copy: true,
+    ...(f.projectDir.trim() ? { projectDir: f.projectDir.trim() } : {}),
+    ...(f.debate ? { debate: { agents: f.agents, rounds: f.rounds } } : {}),
+  };
+  try {
+    const { runId } = await (await getClient()).call("runs.start", { kind: "ensemble.run", input });
+    s.setEnsembleRun(runId);
+  } catch (e) {
+    s.setEnsembleError((e as Error).message);
+  }
+}
+
+export async function cancelEnsembleRun(runId: string): Promise<void> {
+  await (await getClient()).call("runs.cancel", { runId });
+}
+
+export async function cancelEnsembleMember(runId: string, memberId: string): Promise<void> {
+  await (await getClient()).call("ensemble.cancelMember", { runId, memberId });
+}
+
+/** Fetch the stored result of a finished run (complete even when live events were capped). */
+export async function fetchEnsembleResult(runId: string): Promise<void> {
+  const r = await (await getClient()).call("runs.get", { runId });
+  if (r.result) useAppStore.getState().setEnsembleResult(runId, r.result as EnsembleRunResult);
+}
+
+/** Copy through the engine's clipboard port (a toast announces it); the browser clipboard is the fallback. */
+export async function copyPromptText(text: string): Promise<void> {
+  try {
+    await (await getClient()).call("ensemble.copyPrompt", { text });
+  } catch {
+    await navigator.clipboard.writeText(text);
+    useAppStore.getState().pushToast({ level: "success", title: "Prompt copied" });
+  }
+}
+
+/** Save the prompt as a Markdown file in the data folder, to open in an editor. */
+export async function savePromptFile(text: string, runId?: string): Promise<string> {
+  const { path } = await (await getClient()).call("ensemble.savePrompt", { text, ...(runId ? { runId } : {}) });
+  useAppStore.getState().pushToast({ level: "info", title: "Prompt saved", message: path });
+  return path;
+}
