@@ -7,6 +7,7 @@ import { LearningSection } from "./sections/learning.js";
 import { CodebleuSection } from "./sections/codebleu.js";
 import { EnsembleSection } from "./sections/ensemble.js";
 import { SandboxSection } from "./sections/sandbox.js";
+import { VerifySection } from "./sections/verify.js";
 import { ServerSection } from "./sections/server.js";
 import { UiSection } from "./sections/ui.js";
 
@@ -20,6 +21,7 @@ export const ConfigSchema = z.object({
   codebleu: CodebleuSection,
   ensemble: EnsembleSection,
   sandbox: SandboxSection,
+  verify: VerifySection,
   server: ServerSection,
   ui: UiSection,
 });

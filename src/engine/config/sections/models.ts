@@ -37,11 +37,49 @@ export const ModelsSection = z
         enabled: z.boolean().default(true),
         /** As Ollama reads OLLAMA_HOST. */
         host: z.string().default("http://127.0.0.1:11434"),
+        /** Smallest `num_ctx` sent with every chat (grown to fit prompt + answer, capped at the model's context). */
+        minNumCtx: z.number().int().min(512).default(8192),
       })
-      .default({ enabled: true, host: "http://127.0.0.1:11434" }),
+      .prefault({}),
     lmstudio: z
       .object({ enabled: z.boolean().default(true), baseUrl: z.string().url().default("http://127.0.0.1:1234/v1") })
-      .default({ enabled: true, baseUrl: "http://127.0.0.1:1234/v1" }),
+      .prefault({}),
+    /** Embedded GPU backend: "auto" detects CUDA/Vulkan/Metal and falls back to CPU. */
+    gpu: z.enum(["auto", "cpu", "cuda", "vulkan", "metal"]).default("auto"),
+    /** Context size for embedded models, in tokens (capped at each model's trained context). */
+    contextSize: z.number().int().min(128).max(1_048_576).default(4096),
+    /** Store folders; null = the app's default place (LM Studio ~/.lmstudio/models, Ollama OLLAMA_MODELS or ~/.ollama/models, ~/.node-llama-cpp/models). */
+    stores: z
+      .object({
+        lmstudio: z.string().nullable().default(null),
+        ollama: z.string().nullable().default(null),
+        nodeLlamaCpp: z.string().nullable().default(null),
+      })
+      .prefault({}),
+    /** Default time budgets per generation, ms: connect (until headers), first token, idle between tokens, total. */
+    budgets: z
+      .object({
+        connectMs: z.number().int().positive().default(10_000),
+        firstTokenMs: z.number().int().positive().default(120_000),
+        idleMs: z.number().int().positive().default(30_000),
+        totalMs: z.number().int().positive().default(600_000),
+      })
+      .prefault({}),
+    /** Output byte cap per generation; reaching it ends the answer as truncated. Defaults to 1 MiB. */
+    maxOutputBytes: z.number().int().positive().default(1_048_576),
+    /** Health probes and circuit breaker per backend. */
+    health: z
+      .object({
+        /** Probe period, ms; 0 = only on demand. */
+        intervalMs: z.number().int().min(0).default(30_000),
+        /** Consecutive failures that open the breaker. */
+        failureThreshold: z.number().int().min(1).default(3),
+        /** How long an open breaker waits before a half-open probe, ms. */
+        cooldownMs: z.number().int().min(0).default(15_000),
+      })
+      .prefault({}),
+    /** Where `models pull hf:…` looks up and downloads files (a mirror can stand in). */
+    hfEndpoint: z.string().url().default("https://huggingface.co"),
     /** Further OpenAI-compatible servers (vLLM, llama.cpp server…) (env CC_OPENAI_BASE_URLS, comma list). */
     openaiEndpoints: z.array(Endpoint).default([]),
   })

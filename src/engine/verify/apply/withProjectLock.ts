@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
+import { sha256 } from "./sha256.js";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The journal folder of one project: `<journalRoot>/<sha256(project real path)[0..16]>`. */
+export function projectJournalDir(journalRoot: string, projectReal: string): string {
+  return path.join(journalRoot, sha256(projectReal).slice(0, 16));
+}
+
+/**
+ * Run `fn` holding an exclusive lock on a project's journal folder (a `.lock` file holding our pid), so the app
+ * and the CLI never apply, undo or recover in the same project at once. A lock left by a dead process is taken over.
+ */
+export function withProjectLock<T>(journalDir: string, fn: () => T): T {
+  fs.mkdirSync(journalDir, { recursive: true, mode: 0o700 });
+  const file = path.join(journalDir, ".lock");
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o600 });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 2) throw new AppError(ErrorCode.Conflict, "Another apply or undo is running in this project", { cause: e });
+      let holder = 0;
+      try {
+        holder = Number.parseInt(fs.readFileSync(file, "utf8") || "0", 10);
+      } catch {
+        continue; // released meanwhile
+      }
+      if (holder && holder !== process.pid && alive(holder)) throw new AppError(ErrorCode.Conflict, `Another apply or undo (pid ${holder}) is running in this project`);
+      fs.rmSync(file, { force: true });
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}

@@ -1,0 +1,63 @@
+import { useAppStore } from "../../store/useAppStore.js";
+import { FileReview } from "./FileReview.js";
+import { selectApproved } from "./selectApproved.js";
+import { applySelected, planAnswer, rejectPlan, undoLast } from "./verifyActions.js";
+
+/** Paste (or take from the clipboard) an AI answer, review every file as a diff with findings, approve, apply, undo. */
+export function ReviewPane(): React.JSX.Element {
+  const answer = useAppStore((s) => s.verifyAnswer);
+  const setAnswer = useAppStore((s) => s.setVerifyAnswer);
+  const plan = useAppStore((s) => s.verifyPlan);
+  const approvals = useAppStore((s) => s.verifyApprovals);
+  const protectedOk = useAppStore((s) => s.verifyProtectedOk);
+  const setAll = useAppStore((s) => s.setVerifyAllApprovals);
+  const busy = useAppStore((s) => s.verifyBusy);
+  const last = useAppStore((s) => s.verifyLastApply);
+  const selected = plan ? selectApproved(plan, approvals, protectedOk).approve.length : 0;
+  return (
+    <div data-testid="verify-review">
+      <h4>Review</h4>
+      <textarea rows={6} style={{ width: "100%", boxSizing: "border-box", fontFamily: "monospace" }} placeholder="Paste the AI answer (fenced blocks with paths, or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
+      <div className="row">
+        <button className="primary" disabled={busy !== null || !answer.trim()} onClick={() => void planAnswer()} data-testid="verify-plan">
+          Review answer
+        </button>
+        <button disabled={busy !== null} onClick={() => void planAnswer(true)}>
+          From clipboard
+        </button>
+        <button disabled={busy !== null} onClick={() => void undoLast()} data-testid="verify-undo">
+          Undo last apply
+        </button>
+        {last ? <span className="muted">Last apply {last.applyId}: {last.written.join(", ")}</span> : null}
+      </div>
+      {plan ? (
+        <>
+          <div className="row cc-plan-bar">
+            <span>
+              {plan.files.length} file(s), {selected} approved
+            </span>
+            <button onClick={() => setAll(true)} data-testid="verify-approve-all">Approve all</button>
+            <button onClick={() => setAll(false)}>Approve none</button>
+            <button className="primary" disabled={busy !== null || selected === 0} onClick={() => void applySelected()} data-testid="verify-apply">
+              Apply {selected} file(s)
+            </button>
+            <button onClick={rejectPlan} data-testid="verify-reject">Reject</button>
+          </div>
+          {plan.touchesTests ? <div className="cc-flag">⚠ This answer changes tests: the next run counts as tampered (reward 0) unless you accept it.</div> : null}
+          {plan.notes.map((n) => (
+            <div key={n} className="muted">{n}</div>
+          ))}
+          {plan.unmapped.map((u) => (
+            <div key={u.block} className="cc-reason" data-testid="verify-unmapped">
+              Block {u.block + 1}{u.language ? ` (${u.language})` : ""} not applied: {u.reason}
+              <pre>{u.preview}</pre>
+            </div>
+          ))}
+          {plan.files.map((f) => (
+            <FileReview key={f.path} file={f} />
+          ))}
+        </>
+      ) : null}
+    </div>
+  );
+}
