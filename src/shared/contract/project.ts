@@ -31,8 +31,6 @@ export const RepoFile = z.object({
   symbols: z.array(RepoSymbol),
   /** Import specifiers as written. */
   imports: z.array(z.string()),
-  /** Files (relative paths) this file imports, resolved inside the repo. */
-  dependsOn: z.array(z.string()),
   isTest: z.boolean(),
   /** Set when the file was listed but not parsed (too large, parse failure). */
   note: z.string().optional(),
@@ -82,14 +80,14 @@ export const RepoMap = z.object({
     /** Per language: dominant naming of functions, types and file names, with the share that follows it (0–1). */
     naming: z.array(z.object({ language: z.string(), subject: z.enum(["functions", "types", "files"]), style: z.string(), share: z.number() })),
     /** Per language: "colocated" (next to code), "separate" (a tests folder) or "mixed"; with the file pattern seen. */
-    tests: z.array(z.object({ language: z.string(), placement: z.string(), pattern: z.string(), dirs: z.array(z.string()), files: z.number().int() })),
+    tests: z.array(z.object({ language: z.string(), placement: z.string(), pattern: z.string(), dirs: z.array(z.string()), files: z.number().int(), colocated: z.number().int() })),
     indentation: z.array(z.object({ language: z.string(), style: z.string() })),
     /** Top-level folders with file counts. */
     layout: z.array(z.object({ dir: z.string(), files: z.number().int() })),
     quotes: z.array(z.object({ language: z.string(), style: z.enum(["single", "double"]), share: z.number() })),
   }),
   files: z.array(RepoFile),
-  /** Edges of the import/reference graph: `from` uses `to`. */
+  /** Edges of the import/reference graph: `from` uses `to` (import: a resolved import; reference: uses a name `to` defines). */
   graph: z.array(z.object({ from: z.string(), to: z.string(), weight: z.number(), kind: z.enum(["import", "reference"]) })),
   /** Files by PageRank over `graph`, best first (`rank` sums to 1 over all files). */
   ranking: z.array(z.object({ path: z.string(), rank: z.number() })),

@@ -1,0 +1,140 @@
+import type { RepoMap, RepoSymbol } from "../../../shared/contract/project.js";
+import type { ImportResolver, ResolvableFile } from "./ImportResolver.js";
+
+export interface GraphFile extends ResolvableFile {
+  symbols: readonly RepoSymbol[];
+  refs: readonly string[];
+  isTest: boolean;
+  /** Identity of the facts this entry came from: unchanged identity means unchanged file. */
+  token: object;
+}
+
+export interface GraphEdge {
+  from: number;
+  to: number;
+  weight: number;
+  kind: "import" | "reference";
+}
+
+type WireEdge = RepoMap["graph"][number];
+
+/** What a previous build leaves behind so the next one only redoes changed files. Memory only. */
+export interface GraphMemo {
+  /** Resolution inputs besides the files: go.mod modules, Cargo roots. */
+  key: string;
+  rels: string[];
+  pkgs: Array<string | undefined>;
+  tokens: object[];
+  names: string[];
+  definers: Map<string, number[]>;
+  resolver: ImportResolver;
+  out: GraphEdge[][];
+  wire: WireEdge[][];
+  /** Per file: its edges as repo_map.json lines, UTF-8 (empty when none). */
+  lines: Buffer[];
+}
+
+/** A name defined in more files than this is too ambiguous to link (think `get`, `run`, `index`). */
+const MAX_DEFINERS = 5;
+const DEFINING_KINDS = new Set<RepoSymbol["kind"]>(["function", "class", "interface", "type", "enum", "struct", "trait", "constant", "module", "method"]);
+
+/** Distinctive names (long, or camel/snake-cased) say more about a dependency than short generic ones. */
+function nameWeight(name: string): number {
+  if (name.startsWith("_")) return 0.1;
+  return name.length >= 8 || /[a-z][A-Z]|_[a-z]/.test(name) ? 1 : 0.5;
+}
+
+/** The names a file defines (for reference edges), "\0"-joined. */
+function definedNames(f: GraphFile): string {
+  return f.symbols.filter((s) => DEFINING_KINDS.has(s.kind) || s.exported).map((s) => s.name).join("\0");
+}
+
+function outEdges(i: number, f: GraphFile, memo: Pick<GraphMemo, "resolver" | "definers">, index: Map<string, number>): GraphEdge[] {
+  const edges: GraphEdge[] = [];
+  for (const d of memo.resolver.resolve(f)) {
+    const j = index.get(d);
+    if (j !== undefined) edges.push({ from: i, to: j, weight: 1, kind: "import" });
+  }
+  const refWeight = new Map<number, number>();
+  for (const name of f.refs) {
+    const defs = memo.definers.get(name);
+    if (!defs || defs.length > MAX_DEFINERS) continue;
+    const w = nameWeight(name) / defs.length;
+    for (const j of defs) if (j !== i) refWeight.set(j, (refWeight.get(j) ?? 0) + w);
+  }
+  for (const [j, w] of refWeight) edges.push({ from: i, to: j, weight: Math.round(Math.sqrt(w) * 1000) / 1000, kind: "reference" });
+  return edges;
+}
+
+/**
+ * The import/reference graph, Aider-style: an import edge per resolved import (weight 1), plus reference
+ * edges from a file that uses a name to the files that define it (names defined in more than 5 files are
+ * ignored), weighted by √(Σ name weight / number of definers). With `memo` from the previous build and the
+ * same files (paths and Go/Java packages) and `key` (go.mod modules, Cargo roots), only changed files and
+ * the files that reference a name whose definers changed are redone.
+ */
+export function buildGraph(files: readonly GraphFile[], key: string, makeResolver: () => ImportResolver, memo?: GraphMemo): GraphMemo {
+  const index = new Map(files.map((f, i) => [f.rel, i]));
+  if (!memo || !sameFiles(memo, files, key)) return fullBuild(files, key, makeResolver(), index);
+  const next: GraphMemo = { ...memo, tokens: files.map((f) => f.token), names: [...memo.names], out: [...memo.out], wire: [...memo.wire], lines: [...memo.lines] };
+  const redo = new Set<number>();
+  const touchedNames = new Set<string>();
+  files.forEach((f, i) => {
+    if (f.token === memo.tokens[i]) return;
+    redo.add(i);
+    const before = new Set(memo.names[i] ? memo.names[i]!.split("\0") : []);
+    const after = definedNames(f);
+    next.names[i] = after;
+    const now = new Set(after ? after.split("\0") : []);
+    for (const n of before) {
+      if (now.has(n)) continue;
+      touchedNames.add(n);
+      removeDefiner(next.definers, n, i);
+    }
+    for (const n of now) {
+      if (before.has(n)) continue;
+      touchedNames.add(n);
+      addDefiner(next.definers, n, i);
+    }
+  });
+  if (touchedNames.size) files.forEach((f, i) => void (f.refs.some((r) => touchedNames.has(r)) && redo.add(i)));
+  for (const i of redo) setFile(next, i, outEdges(i, files[i]!, next, index), files);
+  return next;
+}
+
+function sameFiles(memo: GraphMemo, files: readonly GraphFile[], key: string): boolean {
+  if (memo.key !== key || memo.rels.length !== files.length) return false;
+  for (let i = 0; i < files.length; i++) if (memo.rels[i] !== files[i]!.rel || memo.pkgs[i] !== files[i]!.pkg) return false;
+  return true;
+}
+
+function addDefiner(definers: Map<string, number[]>, name: string, i: number): void {
+  const list = definers.get(name);
+  if (!list) definers.set(name, [i]);
+  else if (!list.includes(i)) list.push(i);
+}
+
+function removeDefiner(definers: Map<string, number[]>, name: string, i: number): void {
+  const list = definers.get(name);
+  const k = list?.indexOf(i) ?? -1;
+  if (k >= 0) list!.splice(k, 1);
+  if (list && !list.length) definers.delete(name);
+}
+
+function fullBuild(files: readonly GraphFile[], key: string, resolver: ImportResolver, index: Map<string, number>): GraphMemo {
+  // Definers are kept complete (not capped) so that incremental updates stay exact.
+  const definers = new Map<string, number[]>();
+  const names = files.map(definedNames);
+  names.forEach((n, i) => {
+    if (n) for (const name of new Set(n.split("\0"))) addDefiner(definers, name, i);
+  });
+  const built: GraphMemo = { key, rels: files.map((f) => f.rel), pkgs: files.map((f) => f.pkg), tokens: files.map((f) => f.token), names, definers, resolver, out: [], wire: [], lines: [] };
+  files.forEach((f, i) => setFile(built, i, outEdges(i, f, built, index), files));
+  return built;
+}
+
+function setFile(memo: GraphMemo, i: number, edges: GraphEdge[], files: readonly GraphFile[]): void {
+  memo.out[i] = edges;
+  memo.wire[i] = edges.map((e) => ({ from: files[e.from]!.rel, to: files[e.to]!.rel, weight: e.weight, kind: e.kind }));
+  memo.lines[i] = Buffer.from(memo.wire[i]!.map((e) => JSON.stringify(e)).join(",\n    "));
+}
