@@ -44,6 +44,13 @@ export class NodeClipboard implements ClipboardPort {
       child.stdin.end(text, () => resolve());
       child.unref();
     });
+    // xclip claims the selection asynchronously after reading stdin: wait until the clipboard really holds
+    // the text, so "copied" is true when we say it (up to 2 s).
+    for (let i = 0; i < 40; i++) {
+      if ((await this.readText()) === text) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("The clipboard did not take the text (is a clipboard tool such as xclip installed?)");
   }
 
   watch(onChange: (text: string) => void): () => void {
