@@ -7,7 +7,15 @@ import { resolve } from "node:path";
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, "src/main/index.ts") } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, "src/main/index.ts"),
+          // Embedded inference runs in its own process (crash-survivable); see resolveWorkerEntry.ts.
+          inferenceWorker: resolve(__dirname, "src/engine/inference/embedded/inferenceWorker.ts"),
+        },
+      },
+    },
   },
   preload: {
     // Sandboxed preloads cannot require npm modules: bundle everything, emit CommonJS.

@@ -79,6 +79,7 @@ export const envOverrides: EnvOverride[] = [
   { env: "LMSTUDIO_DISABLE", key: "models.lmstudio.enabled", parse: notBool },
   { env: "CC_OPENAI_BASE_URLS", key: "models.openaiEndpoints", parse: endpoints },
   { env: "CC_MODEL_DIRS", key: "models.dirs", parse: pathList },
+  { env: "HF_ENDPOINT", key: "models.hfEndpoint", parse: (r) => r.trim() },
   { env: "CC_TEMP", key: "sampling.temperature", parse: num },
   { env: "CC_TOP_P", key: "sampling.topP", parse: num },
   { env: "MAX_TOKENS", key: "sampling.maxTokens", parse: num },

@@ -56,6 +56,8 @@ export interface GenerateResult {
   finishReason: "stop" | "length" | "truncated";
   truncated: boolean;
   metrics: GenerateMetrics;
+  /** With `jsonSchema`: the parsed output, checked against the schema. Absent when truncated. */
+  json?: unknown;
 }
 
 export interface ModelInfo {
@@ -75,6 +77,12 @@ export interface ModelInfo {
   memoryEstimateBytes?: number;
   latencyMs?: number;
   gpu?: string;
+  /** Why the model cannot be used (corrupt file, crashed on load, backend down). */
+  problem?: string;
+  /** Where it was found: "dirs", "lmstudio", "ollama-store", "node-llama-cpp", or the server URL. */
+  source?: string;
+  /** Embedded: the file carries a chat template. */
+  hasChatTemplate?: boolean;
 }
 
 /** What the ensemble and the conductor loop use to reach models. */

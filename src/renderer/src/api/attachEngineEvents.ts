@@ -1,4 +1,5 @@
 import type { RpcClient } from "../../../shared/rpc/RpcClient.js";
+import { attachModelsEvents } from "../features/models/modelsActions.js";
 import { useAppStore } from "../store/useAppStore.js";
 
 /** The one place engine events enter the store. */
@@ -7,6 +8,7 @@ export async function attachEngineEvents(client: RpcClient): Promise<void> {
   await client.subscribe("system.notice", (n) => s.pushToast({ level: n.level, title: n.title, message: n.message }));
   await client.subscribe("run.summary", (r) => useAppStore.getState().upsertRun(r));
   await client.subscribe("run.event", (e) => useAppStore.getState().addRunEvent(e));
+  await attachModelsEvents(client);
   const info = await client.call("system.info", {});
   s.setInfo(info);
   for (const n of info.notices) s.pushToast({ level: n.level, title: n.title, message: n.message });

@@ -1,0 +1,55 @@
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Spawn a command, streaming its output into `log`; resolves on exit 0. */
+function step(cmd: string, args: string[], cwd: string, log: fs.WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}; see ${log.path}`))));
+  });
+}
+
+const has = async (cmd: string): Promise<boolean> => run("sh", ["-c", `command -v ${cmd}`]).then(() => true, () => false);
+
+/**
+ * The llama-bench binary built from exactly the llama.cpp sources node-llama-cpp ships
+ * (`node_modules/node-llama-cpp/llama/gitRelease.bundle`): `LLAMA_BENCH` if set, else a cached build under
+ * `.cache/llama-bench` (CPU, Release, -march=native), built once with cmake at low priority (~6 min on 2 cores).
+ */
+export async function ensureLlamaBench(repo: string, log: (msg: string) => void): Promise<{ bin: string; version: string; built: boolean; buildSeconds?: number }> {
+  const bundle = path.join(repo, "node_modules", "node-llama-cpp", "llama", "gitRelease.bundle");
+  const head = (await run("git", ["bundle", "list-heads", bundle])).stdout.trim().split(/\s+/)[0] ?? "unknown";
+  const version = `llama.cpp ${head.slice(0, 12)} (node-llama-cpp's bundle)`;
+  if (process.env.LLAMA_BENCH) return { bin: process.env.LLAMA_BENCH, version: `${version}; binary from LLAMA_BENCH`, built: false };
+  const cache = path.join(repo, ".cache", "llama-bench");
+  const bin = path.join(cache, "build", "bin", "llama-bench");
+  const stamp = path.join(cache, "stamp.txt");
+  if (fs.existsSync(bin) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === head) return { bin, version, built: false };
+  for (const tool of ["git", "cmake", "c++"]) if (!(await has(tool))) throw new Error(`building llama-bench needs ${tool} (apt: git cmake g++ make); or set LLAMA_BENCH`);
+  fs.mkdirSync(cache, { recursive: true });
+  const out = fs.createWriteStream(path.join(cache, "build.log"));
+  const started = performance.now();
+  const src = path.join(cache, "src");
+  if (!fs.existsSync(path.join(src, "CMakeLists.txt"))) {
+    fs.rmSync(src, { recursive: true, force: true });
+    log("cloning llama.cpp from node-llama-cpp's git bundle…");
+    await step("git", ["clone", "--quiet", bundle, src], cache, out);
+  }
+  const nice = (await has("nice")) ? ["nice", "-n", "10"] : [];
+  const gen = (await has("ninja")) ? ["-G", "Ninja"] : [];
+  log(`building llama-bench with cmake (${os.availableParallelism()} jobs, low priority; ~6 min on 2 cores)…`);
+  const cmake = (args: string[]): Promise<void> => (nice.length ? step(nice[0]!, [...nice.slice(1), "cmake", ...args], cache, out) : step("cmake", args, cache, out));
+  await cmake(["-S", src, "-B", path.join(cache, "build"), ...gen, "-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_CURL=OFF", "-DLLAMA_BUILD_TESTS=OFF", "-DLLAMA_BUILD_EXAMPLES=OFF", "-DLLAMA_BUILD_SERVER=OFF", "-DGGML_NATIVE=ON"]);
+  await cmake(["--build", path.join(cache, "build"), "--target", "llama-bench", "-j", String(os.availableParallelism())]);
+  out.end();
+  fs.writeFileSync(stamp, head);
+  return { bin, version, built: true, buildSeconds: Math.round((performance.now() - started) / 1000) };
+}
