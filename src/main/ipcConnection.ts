@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from "electron";
 import { BRIDGE_CHANNEL } from "../shared/bridge.js";
 import type { Connection } from "../shared/rpc/Connection.js";
+import { createConnection } from "../shared/rpc/createConnection.js";
 import type { ClientFrame, ServerFrame } from "../shared/rpc/frames.js";
 
 /**
@@ -8,43 +9,29 @@ import type { ClientFrame, ServerFrame } from "../shared/rpc/frames.js";
  * main frame when it shows our own page (`isTrustedUrl`).
  */
 export function ipcConnection(contents: WebContents, isTrustedUrl: (url: string) => boolean): Connection<ClientFrame, ServerFrame> {
-  const frameListeners = new Set<(f: ClientFrame) => void>();
-  const closeListeners = new Set<() => void>();
-  let closed = false;
   const onMessage = (event: IpcMainEvent, frame: unknown): void => {
     if (event.sender !== contents || event.senderFrame !== contents.mainFrame) return;
     if (!isTrustedUrl(event.senderFrame.url)) return;
-    for (const l of [...frameListeners]) l(frame as ClientFrame);
+    deliver(frame as ClientFrame);
   };
-  ipcMain.on(BRIDGE_CHANNEL, onMessage);
-  const close = (): void => {
-    if (closed) return;
-    closed = true;
+  const stop = (): void => {
     ipcMain.removeListener(BRIDGE_CHANNEL, onMessage);
-    for (const l of [...closeListeners]) l();
-    frameListeners.clear();
-    closeListeners.clear();
+  };
+  const { conn, deliver, closed } = createConnection<ClientFrame, ServerFrame>({
+    send: (f) => {
+      if (!contents.isDestroyed()) contents.send(BRIDGE_CHANNEL, f);
+    },
+    close: stop,
+  });
+  ipcMain.on(BRIDGE_CHANNEL, onMessage);
+  const end = (): void => {
+    stop();
+    closed();
   };
   // A reload or a crash ends this connection; the renderer reconnects and re-attaches to its runs.
-  contents.once("destroyed", close);
+  contents.once("destroyed", end);
   contents.on("did-start-navigation", (_e, _url, isInPlace, isMainFrame) => {
-    if (isMainFrame && !isInPlace) close();
+    if (isMainFrame && !isInPlace) end();
   });
-  return {
-    get closed() {
-      return closed;
-    },
-    send: (f) => {
-      if (!closed && !contents.isDestroyed()) contents.send(BRIDGE_CHANNEL, f);
-    },
-    onFrame: (l) => {
-      frameListeners.add(l);
-      return () => frameListeners.delete(l);
-    },
-    onClose: (l) => {
-      closeListeners.add(l);
-      return () => closeListeners.delete(l);
-    },
-    close,
-  };
+  return conn;
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
+import { attachEngineEvents } from "./api/attachEngineEvents.js";
 import { startConnection } from "./api/client.js";
 import "./styles.css";
 
@@ -9,4 +10,4 @@ createRoot(document.getElementById("root")!).render(
     <App />
   </StrictMode>,
 );
-void startConnection();
+void startConnection(attachEngineEvents);

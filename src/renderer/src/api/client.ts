@@ -1,7 +1,6 @@
 import { RpcClient } from "../../../shared/rpc/RpcClient.js";
 import { useAppStore } from "../store/useAppStore.js";
 import { connect } from "./connect.js";
-import { attachEngineEvents } from "./attachEngineEvents.js";
 
 let current: RpcClient | null = null;
 const waiters: Array<(c: RpcClient) => void> = [];
@@ -12,8 +11,11 @@ export function getClient(): Promise<RpcClient> {
   return new Promise((r) => waiters.push(r));
 }
 
-/** Connect, feed engine events into the store, and reconnect with backoff when the link drops. */
-export async function startConnection(): Promise<void> {
+/**
+ * Connect, let `onConnected` feed engine events into the store (main.tsx passes attachEngineEvents; taking it
+ * as a parameter keeps features that import getClient out of an import cycle), reconnect with backoff.
+ */
+export async function startConnection(onConnected: (client: RpcClient) => Promise<void>): Promise<void> {
   const set = useAppStore.getState().setConnection;
   let delay = 500;
   for (;;) {
@@ -22,7 +24,7 @@ export async function startConnection(): Promise<void> {
       const conn = await connect();
       const client = new RpcClient(conn);
       current = client;
-      await attachEngineEvents(client);
+      await onConnected(client);
       set("connected");
       delay = 500;
       for (const w of waiters.splice(0)) w(client);
