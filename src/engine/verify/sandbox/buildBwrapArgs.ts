@@ -45,9 +45,10 @@ export function buildBwrapArgs(p: BwrapPlan): string[] {
   if (isRealDir("/var/run")) a.push("--tmpfs", "/var/run");
   for (const d of SECRET_DIRS) if (isRealDir(d)) a.push("--tmpfs", d);
   for (const f of SECRET_FILES) if (isRealFile(f)) a.push("--ro-bind", "/dev/null", f);
+  // /tmp first: a home (or anything else below) that lives under /tmp is mounted on top of it, not hidden by it.
+  a.push("--bind", p.tmpDir, "/tmp");
   if (isRealDir("/home")) a.push("--tmpfs", "/home");
   for (const h of p.hideHomes) a.push("--tmpfs", h);
-  a.push("--bind", p.tmpDir, "/tmp");
   for (const x of p.readOnlyExtra) if (fs.existsSync(x)) a.push("--ro-bind", x, x);
   a.push("--bind", p.workSource, p.project);
   for (const r of p.readOnlyInProject) a.push("--ro-bind", r, r);

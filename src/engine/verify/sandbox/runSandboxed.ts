@@ -142,7 +142,7 @@ function bwrapInvocation(o: RunSandboxedOptions, tmpDir: string, notes: string[]
       fs.rmSync(f);
       stdio.push(seccompFd);
     } else notes.push(`no seccomp filter for ${process.arch}: Unix sockets are hidden (/run), not blocked`);
-    const extra = [...(o.readOnlyPaths ?? [])];
+    const extra = [...(o.readOnlyPaths ?? []), ...linkedDependencyDirs(o.project)];
     if (process.execPath.startsWith(`${home}/`)) extra.push(path.dirname(path.dirname(process.execPath)));
     const args = buildBwrapArgs({
       project: o.project,
@@ -181,4 +181,29 @@ function writeOverlay(dir: string, f: { path: string; content: string }): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.rmSync(target, { force: true }); // replace a copied file or symlink, never write through it
   fs.writeFileSync(target, f.content, { flag: "wx" });
+}
+
+/**
+ * Top-level entries of the project that are symlinks to folders outside it (pnpm or workspace `node_modules`,
+ * a shared `.venv`): their targets are shown read-only, or the project could not load its own dependencies
+ * when they live in a hidden place such as the home folder or /tmp.
+ */
+export function linkedDependencyDirs(project: string): string[] {
+  const out: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(project, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!e.isSymbolicLink()) continue;
+    try {
+      const target = fs.realpathSync(path.join(project, e.name));
+      if (fs.statSync(target).isDirectory() && target !== project && !target.startsWith(`${project}${path.sep}`)) out.push(target);
+    } catch {
+      // dangling link: nothing to show
+    }
+  }
+  return out;
 }
