@@ -23,13 +23,12 @@ export async function resolveWorkerEntry(): Promise<string> {
 }
 
 async function compile(source: string): Promise<string> {
-  const { transform } = await import("esbuild");
-  const ts = await fs.promises.readFile(source, "utf8");
-  const out = await transform(ts, { loader: "ts", format: "esm", target: "node20", sourcefile: source });
-  // The worker imports only node-llama-cpp at run time (engine imports are types); pin it to our copy.
+  const { build } = await import("esbuild");
+  // Local helpers are bundled in; node-llama-cpp stays external, pinned to our copy.
+  const out = await build({ entryPoints: [source], bundle: true, external: ["node-llama-cpp"], format: "esm", platform: "node", target: "node20", write: false, logLevel: "silent" });
   const llamaUrl = pathToFileURL(createRequire(import.meta.url).resolve("node-llama-cpp")).href;
-  const code = out.code.replace(/from\s+["']node-llama-cpp["']/g, `from ${JSON.stringify(llamaUrl)}`);
-  if (/from\s+["']\.\.?\//.test(code)) throw new AppError(ErrorCode.Internal, "inferenceWorker.ts must not import local modules at run time");
+  const code = out.outputFiles[0]!.text.replace(/from\s+["']node-llama-cpp["']/g, `from ${JSON.stringify(llamaUrl)}`);
+  if (/from\s+["']\.\.?\//.test(code)) throw new AppError(ErrorCode.Internal, "inferenceWorker.ts: a local import was left unbundled");
   const file = path.join(os.tmpdir(), `codeconductor-inference-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
   if (!fs.existsSync(file)) {
     const tmp = `${file}.${process.pid}.tmp`;
