@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, "src/main/index.ts"),
           // Embedded inference runs in its own process (crash-survivable); see resolveWorkerEntry.ts.
           inferenceWorker: resolve(__dirname, "src/engine/inference/embedded/inferenceWorker.ts"),
+          // Parser worker threads of project analysis (ExtractorPool resolves ./extractWorker.js next to itself).
+          extractWorker: resolve(__dirname, "src/engine/project/scan/extractWorker.ts"),
         },
       },
     },

@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { RepoMap } from "../../shared/contract/project.js";
 import { APP_VERSION } from "../version.js";
 import { AnalysisCache } from "./cache/AnalysisCache.js";
+import { PathListMemo } from "./cache/PathListMemo.js";
 import { assembleRepoMap } from "./build/assembleRepoMap.js";
 import { writeRepoMap } from "./build/writeRepoMap.js";
 import { EXTRACTOR_VERSION } from "./extract/FileFacts.js";
@@ -15,6 +16,7 @@ import { readGitState } from "./state/readGitState.js";
 import { readLastTestResult } from "./state/readLastTestResult.js";
 import { renderStateMd } from "./state/renderStateMd.js";
 import { walkRepo } from "./walk/walkRepo.js";
+import { WalkMemo } from "./walk/WalkMemo.js";
 
 export interface AnalyzeOptions {
   /** Folder to analyze. */
@@ -43,6 +45,9 @@ export interface AnalyzeResult {
   timings: Record<string, number>;
 }
 
+/** Files found by a cold walk before parser workers are started early (see `Extractor.prepare`). */
+const PREPARE_AT_FILES = 3000;
+
 /** Cache salt: the extractor's queries and the app version, so a changed extractor never serves stale facts. */
 export const CACHE_SALT = crypto.createHash("sha1").update(APP_VERSION).update(JSON.stringify(QUERIES)).update(`facts-v${EXTRACTOR_VERSION}`).digest("hex").slice(0, 16);
 
@@ -62,18 +67,27 @@ export async function analyzeProject(options: AnalyzeOptions): Promise<AnalyzeRe
   const relOut = path.relative(root, outDir);
   const exclude = relOut && !relOut.startsWith("..") && !path.isAbsolute(relOut) ? [`/${relOut.split(path.sep).join("/")}/`] : [];
   let t = performance.now();
-  const walked = await walkRepo(root, { exclude, followSymlinks: options.followSymlinks, signal: options.signal, onProgress: (n) => progress({ fraction: 0.02, message: `Listing files… ${n}` }) });
-  t = lap("walk", t);
   const cache = options.cache?.root === root && options.cache.salt === CACHE_SALT ? options.cache : new AnalysisCache(root, CACHE_SALT);
+  const extract = options.extract ?? inThreadExtractor;
+  // A cold scan of a big tree: let parser workers start while the walk goes on.
+  const bigCold = (n: number): boolean => n >= PREPARE_AT_FILES && cache.entries.size === 0;
+  const walked = await walkRepo(root, {
+    exclude, followSymlinks: options.followSymlinks, memo: (cache.memo.walk ??= new WalkMemo()), signal: options.signal,
+    onProgress: (n) => {
+      if (bigCold(n)) extract.prepare?.();
+      progress({ fraction: 0.02, message: `Listing files… ${n}` });
+    },
+  });
+  t = lap("walk", t);
+  const paths = (cache.memo.paths ??= new PathListMemo()).update(walked.files);
   const scan = await scanFiles(walked.files, {
-    root, cache, extract: options.extract ?? inThreadExtractor, maxFileBytes: options.maxFileBytes ?? 1_000_000, signal: options.signal,
+    root, cache, paths, extract, maxFileBytes: options.maxFileBytes ?? 1_000_000, signal: options.signal,
     onProgress: (done, total) => progress({ fraction: 0.05 + 0.85 * (done / Math.max(1, total)), message: `Scanned ${done} / ${total} files` }),
   });
   t = lap("scan", t);
   progress({ fraction: 0.9, message: "Ranking files" });
-  const walkedPaths = walked.files.map((f) => f.rel);
-  const { map, fileLines, graphLines } = assembleRepoMap({
-    root, name: projectName(root), generator: `codeconductor ${APP_VERSION}`, walkedPaths, scanned: scan.files, walkStats: walked.stats,
+  const { map, fileLines, graphLines, rankingJson } = assembleRepoMap({
+    root, name: projectName(root), generator: `codeconductor ${APP_VERSION}`, walkedPaths: paths.list, walkedSet: paths.set, scanned: scan.files, walkStats: walked.stats,
     counts: scan.counts, tokenBudget: options.tokenBudget ?? 2048, startedAt, now: new Date(), cache,
   });
   t = lap("assemble", t);
@@ -83,7 +97,7 @@ export async function analyzeProject(options: AnalyzeOptions): Promise<AnalyzeRe
   fs.mkdirSync(outDir, { recursive: true });
   const repoMapPath = path.join(outDir, "repo_map.json");
   const statePath = path.join(outDir, "state.md");
-  writeRepoMap(repoMapPath, map, fileLines, graphLines);
+  writeRepoMap(repoMapPath, map, fileLines, graphLines, rankingJson);
   writeAtomic(statePath, renderStateMd(map, git, readLastTestResult(root, outDir)));
   lap("write", t);
   timings.total = Math.round(performance.now() - startedAt);

@@ -31,9 +31,9 @@ export interface RenderedMap {
  * The token-budgeted map for prompts (Aider-style): files in rank order, each with its declaration
  * signatures, until `tokenBudget` (≈ chars / 4) is spent. A file whose full block no longer fits is
  * shown with fewer signatures, then as its path alone; rendering stops when not even a path fits.
+ * `byPath` (the files by path) may be passed in when the caller keeps one.
  */
-export function renderMapText(repoMap: Pick<RepoMap, "files" | "ranking">, tokenBudget: number): RenderedMap {
-  const byPath = new Map(repoMap.files.map((f) => [f.path, f]));
+export function renderMapText(repoMap: Pick<RepoMap, "files" | "ranking">, tokenBudget: number, byPath: ReadonlyMap<string, RepoFile> = new Map(repoMap.files.map((f) => [f.path, f]))): RenderedMap {
   const ranked = repoMap.ranking.length ? repoMap.ranking.map((r) => r.path) : repoMap.files.map((f) => f.path);
   const parts: string[] = [];
   let used = 0;

@@ -9,7 +9,7 @@ export const ProjectSection = z
     mapTokens: z.number().int().min(64).max(200_000).default(2048),
     /** Follow symlinks that point outside the project (each target once; loops are cut). */
     followSymlinks: z.boolean().default(false),
-    /** Parser worker threads for big cold scans; 0 = automatic (none below 4 cores, else cores - 1, at most 8), 1 = parse in the engine thread. */
+    /** Parser threads for big cold scans, the engine thread included: 0 = automatic (one per core, at most 8), 1 = never start worker threads. */
     workers: z.number().int().min(0).max(32).default(0),
     /** Template for `propose`; null = the shipped resources/templates/next_feature.md. */
     proposeTemplate: z.string().nullable().default(null),

@@ -10,7 +10,7 @@ const CLOSE = Buffer.from("\n  ]");
  * fast: per-file lines arrive as cached bytes and go to disk with writev, so an incremental run neither
  * re-serializes nor re-encodes unchanged files. Written to a temp file, then renamed into place.
  */
-export function writeRepoMap(file: string, map: RepoMap, fileLines: readonly Buffer[], graphLines: readonly Buffer[]): void {
+export function writeRepoMap(file: string, map: RepoMap, fileLines: readonly Buffer[], graphLines: readonly Buffer[], rankingJson: Buffer): void {
   const bufs: Buffer[] = [Buffer.from("{\n")];
   let first = true;
   for (const [key, value] of Object.entries(map)) {
@@ -18,10 +18,8 @@ export function writeRepoMap(file: string, map: RepoMap, fileLines: readonly Buf
     first = false;
     if (key === "files") pushList(bufs, fileLines);
     else if (key === "graph") pushList(bufs, graphLines);
-    else if (key === "ranking") {
-      const lines = map.ranking.map((r) => `{"path":${JSON.stringify(r.path)},"rank":${r.rank}}`);
-      bufs.push(Buffer.from(lines.length ? `[\n    ${lines.join(",\n    ")}\n  ]` : "[]"));
-    } else bufs.push(Buffer.from(JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")));
+    else if (key === "ranking") bufs.push(rankingJson);
+    else bufs.push(Buffer.from(JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")));
   }
   bufs.push(Buffer.from("\n}\n"));
   const tmp = `${file}.${process.pid}.tmp`;
@@ -37,7 +35,9 @@ export function writeRepoMap(file: string, map: RepoMap, fileLines: readonly Buf
 /** A JSON array of pre-serialized lines (empty ones skipped), one per line. */
 function pushList(bufs: Buffer[], lines: readonly Buffer[]): void {
   let first = true;
-  for (const l of lines) {
+  // Indexed: runs once per write, mostly unoptimized, where for…of allocates per step.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (!l.length) continue;
     bufs.push(first ? OPEN : SEP, l);
     first = false;

@@ -5,8 +5,12 @@ import v8 from "node:v8";
 import type { RepoFile } from "../../../shared/contract/project.js";
 import type { FileFacts } from "../extract/FileFacts.js";
 import type { PathClass } from "../scan/classifyPath.js";
-import type { GraphMemo } from "../graph/buildGraph.js";
-import type { ConventionTally } from "../detect/detectConventions.js";
+import type { ScannedFile } from "../scan/scanFiles.js";
+import type { GraphFile, GraphMemo } from "../graph/buildGraph.js";
+import type { RankMemo } from "../build/rankFiles.js";
+import type { ConventionFile, ConventionTally } from "../detect/detectConventions.js";
+import type { WalkMemo } from "../walk/WalkMemo.js";
+import type { PathListMemo } from "./PathListMemo.js";
 
 export interface CacheEntry {
   size: number;
@@ -21,6 +25,11 @@ export interface CacheEntry {
   /** The repo-map entry and its JSON bytes, rebuilt when facts change (memory only). */
   repoFile?: RepoFile;
   line?: Buffer;
+  /** This file as the convention tally and the graph see it (memory only; a changed file gets a new entry). */
+  conv?: ConventionFile;
+  graphFile?: GraphFile;
+  /** The file as the last scan listed it (memory only). */
+  listed?: ScannedFile;
 }
 
 /** mtime granularity we guard against (coarse kernel clocks tick every few ms). */
@@ -33,8 +42,16 @@ const RACY_MS = 50;
  */
 export class AnalysisCache {
   readonly entries: Map<string, CacheEntry>;
-  /** Derived results of the previous run (memory only): graph edges, ranks. */
-  memo: { graph?: GraphMemo; rank?: { memo: GraphMemo; ranks: Float64Array }; conventions?: ConventionTally } = {};
+  /** Derived results of the previous run (memory only): folder listings, graph edges, ranks, conventions. */
+  memo: {
+    walk?: WalkMemo;
+    paths?: PathListMemo;
+    facts?: Map<string, FileFacts>;
+    byPath?: Map<string, RepoFile>;
+    graph?: GraphMemo;
+    rank?: RankMemo;
+    conventions?: ConventionTally;
+  } = {};
 
   constructor(
     readonly root: string,
@@ -75,7 +92,7 @@ export class AnalysisCache {
   }
 
   /** Drop entries for files that no longer exist. */
-  retain(paths: Set<string>): void {
+  retain(paths: ReadonlySet<string>): void {
     for (const rel of this.entries.keys()) if (!paths.has(rel)) this.entries.delete(rel);
   }
 

@@ -1,5 +1,6 @@
 import type { RepoMap } from "../../../shared/contract/project.js";
 import type { FileFacts } from "../extract/FileFacts.js";
+import { namingStyle } from "./namingStyle.js";
 
 type Conventions = RepoMap["conventions"];
 
@@ -9,16 +10,6 @@ export interface ConventionFile {
   parsed: boolean;
   isTest: boolean;
   facts: FileFacts;
-}
-
-/** Naming style of one identifier, or null when a single lowercase word says nothing. */
-export function namingStyle(name: string): string | null {
-  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name)) return "UPPER_CASE";
-  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(name)) return "snake_case";
-  if (/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(name)) return "kebab-case";
-  if (/^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/.test(name)) return "camelCase";
-  if (/^[A-Z][a-z0-9]+([A-Z][a-z0-9]*)*$/.test(name)) return "PascalCase";
-  return null;
 }
 
 const TYPE_KINDS = new Set(["class", "interface", "type", "enum", "struct", "trait"]);
@@ -45,20 +36,25 @@ function testPattern(rel: string): string {
 }
 
 /** Per-file naming observations, memoized by facts identity (incremental runs skip unchanged files). */
-const namingMemo = new WeakMap<FileFacts, { rel: string; pairs: Array<[string, string]> }>();
+const namingMemo = new WeakMap<FileFacts, { rel: string; pairs: string[] }>();
+/** Tally keys per language, made once (not one new string per symbol). */
+const namingKeys = new Map<string, { types: string; functions: string; files: string }>();
 
-function namingOf(f: ConventionFile): Array<[string, string]> {
+/** Flat [key, style, key, style, …] pairs: this runs for every symbol of every file on a cold scan. */
+function namingOf(f: ConventionFile): string[] {
   const hit = namingMemo.get(f.facts);
   if (hit && hit.rel === f.rel) return hit.pairs;
-  const pairs: Array<[string, string]> = [];
+  let keys = namingKeys.get(f.language);
+  if (!keys) namingKeys.set(f.language, (keys = { types: `${f.language}\0types`, functions: `${f.language}\0functions`, files: `${f.language}\0files` }));
+  const pairs: string[] = [];
   for (const s of f.facts.symbols) {
     if (s.name === "constructor" || s.name.startsWith("__") || s.kind === "variable" || s.kind === "constant" || s.kind === "module" || s.kind === "impl") continue;
     const style = namingStyle(s.name);
-    if (style) pairs.push([`${f.language}\0${TYPE_KINDS.has(s.kind) ? "types" : "functions"}`, style]);
+    if (style) pairs.push(TYPE_KINDS.has(s.kind) ? keys.types : keys.functions, style);
   }
   const stem = f.rel.slice(f.rel.lastIndexOf("/") + 1).replace(/(\.(test|spec|d))?\.[^.]+$/, "");
   const fileStyle = !SKIP_FILE_NAMES.has(stem) && !f.isTest ? namingStyle(stem) : null;
-  if (fileStyle) pairs.push([`${f.language}\0files`, fileStyle]);
+  if (fileStyle) pairs.push(keys.files, fileStyle);
   namingMemo.set(f.facts, { rel: f.rel, pairs });
   return pairs;
 }
@@ -75,15 +71,17 @@ export class ConventionTally {
 
   /** Bring the tally to exactly `files`: only new, changed (other facts) and removed files cost work. */
   update(files: readonly ConventionFile[]): this {
-    const present = new Set<string>();
     for (const f of files) {
-      present.add(f.rel);
       const prev = this.seen.get(f.rel);
-      if (prev?.facts === f.facts && prev.language === f.language) continue;
+      if (prev === f || (prev?.facts === f.facts && prev.language === f.language)) continue;
       if (prev) this.apply(prev, -1);
       this.apply(f, 1);
     }
-    if (present.size !== this.seen.size) for (const [rel, f] of this.seen) if (!present.has(rel)) this.apply(f, -1);
+    // Every listed file is now tallied, so extra tallied files are exactly the removed ones.
+    if (this.seen.size !== files.length) {
+      const present = new Set(files.map((f) => f.rel));
+      for (const [rel, f] of this.seen) if (!present.has(rel)) this.apply(f, -1);
+    }
     return this;
   }
 
@@ -99,7 +97,8 @@ export class ConventionTally {
       if (sign > 0) m.set(f.rel, f);
       else m.delete(f.rel);
     } else add(this.sourceDirs, f.language, dir, sign);
-    for (const [key, style] of namingOf(f)) add(this.naming, key, style, sign);
+    const pairs = namingOf(f);
+    for (let k = 0; k < pairs.length; k += 2) add(this.naming, pairs[k]!, pairs[k + 1]!, sign);
     if (f.facts.indent) add(this.indent, f.language, f.facts.indent, sign);
     const q = this.quotes.get(f.language) ?? this.quotes.set(f.language, { single: 0, double: 0 }).get(f.language)!;
     q.single += sign * f.facts.quotes.single;

@@ -37,7 +37,8 @@ export function detectGo(input: DetectInput): StackInfo {
       out.testCommands.push({ command: "go test ./...", cwd: dir, framework: "go test", source: `${m} + ${tests.length} _test.go files` });
     }
   }
-  for (const [p, f] of input.facts) if (f.language === "go" && f.hasMain) out.entryPoints.push({ path: p, kind: "main", evidence: "package main, func main" });
+  // forEach, not for…of: no [key, value] pair allocated per file.
+  input.facts.forEach((f, p) => void (f.language === "go" && f.hasMain && out.entryPoints.push({ path: p, kind: "main", evidence: "package main, func main" })));
   return out;
 }
 
@@ -58,7 +59,8 @@ export function detectRust(input: DetectInput): StackInfo {
     }
     for (const [file, kind] of [["src/main.rs", "main"], ["src/lib.rs", "library"]] as const)
       if (input.pathSet.has(inDir(dir, file))) out.entryPoints.push({ path: inDir(dir, file), kind, evidence: `${m} (cargo default target)` });
-    for (const p of input.paths) if (p.startsWith(inDir(dir, "src/bin/")) && p.endsWith(".rs")) out.entryPoints.push({ path: p, kind: "main", evidence: "src/bin target" });
+    const bin = inDir(dir, "src/bin/");
+    for (const p of input.paths) if (p.startsWith(bin) && p.endsWith(".rs")) out.entryPoints.push({ path: p, kind: "main", evidence: "src/bin target" });
   }
   return out;
 }

@@ -27,6 +27,6 @@ export function detectJava(input: DetectInput): StackInfo {
     const exe = input.pathSet.has(inDir(dir, wrapper)) ? `./${wrapper}` : maven ? "mvn" : "gradle";
     out.testCommands.push({ command: `${exe} test`, cwd: dir, framework: fw ?? tool, source: `${m}${exe.startsWith("./") ? ` + ${inDir(dir, wrapper)}` : ""}` });
   }
-  for (const [p, f] of input.facts) if (f.language === "java" && f.hasMain) out.entryPoints.push({ path: p, kind: "main", evidence: "public static void main" });
+  input.facts.forEach((f, p) => void (f.language === "java" && f.hasMain && out.entryPoints.push({ path: p, kind: "main", evidence: "public static void main" })));
   return out;
 }

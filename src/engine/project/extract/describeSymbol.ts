@@ -1,31 +1,11 @@
 import type { Node } from "web-tree-sitter";
 import type { RepoSymbol } from "../../../shared/contract/project.js";
 import type { LanguageId } from "../../parsing/index.js";
+import type { NodeScopes } from "./NodeScopes.js";
 
 type Kind = RepoSymbol["kind"];
 
-const CONTAINERS = new Set([
-  "class_declaration", "abstract_class_declaration", "class_definition", "class", "interface_declaration",
-  "impl_item", "trait_item", "enum_declaration", "record_declaration", "object_type",
-]);
-const FUNCTION_SCOPES = new Set([
-  "function_declaration", "function_definition", "function_item", "method_definition", "method_declaration",
-  "arrow_function", "function_expression", "generator_function_declaration", "constructor_declaration", "func_literal", "closure_expression",
-]);
-
-/** The enclosing container (class, impl, trait…) name, and whether the node sits inside a function body. */
-function scopeOf(def: Node): { parent?: string; parentNode?: Node; inFunction: boolean } {
-  for (let n = def.parent; n; n = n.parent) {
-    if (FUNCTION_SCOPES.has(n.type)) return { inFunction: true };
-    if (CONTAINERS.has(n.type)) {
-      const name = n.type === "impl_item" ? n.childForFieldName("type") : n.childForFieldName("name");
-      return { parent: name?.text, parentNode: n, inFunction: false };
-    }
-  }
-  return { inFunction: false };
-}
-
-function isExported(lang: LanguageId, def: Node, name: string, container: Node | undefined, exportedNames: Set<string>): boolean {
+function isExported(lang: LanguageId, def: Node, name: string, container: Node | undefined, exportedNames: Set<string>, scopes: NodeScopes): boolean {
   switch (lang) {
     case "python":
       return !name.startsWith("_") || (name.startsWith("__") && name.endsWith("__"));
@@ -42,9 +22,10 @@ function isExported(lang: LanguageId, def: Node, name: string, container: Node |
     }
     default: {
       // Members follow their class: exported by `export class` or by an `export { Class }` clause.
-      const decl = container ?? (def.type === "variable_declarator" ? def.parent : def);
+      const decl = container ?? (def.type === "variable_declarator" ? scopes.parent(def) : def);
       const declName = container ? (container.childForFieldName("name")?.text ?? "") : name;
-      return decl?.parent?.type === "export_statement" || exportedNames.has(declName);
+      const above = decl && scopes.parent(decl);
+      return above?.type === "export_statement" || exportedNames.has(declName);
     }
   }
 }
@@ -55,7 +36,7 @@ function collapse(text: string, lang: LanguageId): string {
   return s.length > 200 ? `${s.slice(0, 199)}…` : s;
 }
 
-function signatureOf(def: Node, source: string, lang: LanguageId): string {
+function signatureOf(def: Node, source: string, lang: LanguageId, scopes: NodeScopes): string {
   if (def.type === "type_spec") {
     const t = def.childForFieldName("type");
     const head = t?.type === "struct_type" ? "struct" : t?.type === "interface_type" ? "interface" : (t?.text.split("\n")[0] ?? "");
@@ -66,13 +47,14 @@ function signatureOf(def: Node, source: string, lang: LanguageId): string {
   let prefix = def.type === "const_spec" ? "const " : "";
   let body = def.childForFieldName("body");
   if (def.type === "variable_declarator") {
-    const decl = def.parent;
+    const decl = scopes.parent(def);
     prefix = `${decl?.firstChild?.text ?? "const"} `;
-    if (decl?.parent?.type === "export_statement") prefix = `export ${prefix}`;
+    if (decl && scopes.parent(decl)?.type === "export_statement") prefix = `export ${prefix}`;
     const value = def.childForFieldName("value");
     body = value?.childForFieldName("body") ?? (value && value.startPosition.row !== value.endPosition.row ? value : null);
-  } else if (def.parent?.type === "export_statement" && (lang === "typescript" || lang === "tsx" || lang === "javascript")) {
-    start = def.parent.startIndex;
+  } else if (lang === "typescript" || lang === "tsx" || lang === "javascript") {
+    const above = scopes.parent(def);
+    if (above?.type === "export_statement") start = above.startIndex;
   }
   if (body) end = body.startIndex;
   let text = source.slice(start, end);
@@ -84,8 +66,8 @@ function signatureOf(def: Node, source: string, lang: LanguageId): string {
  * Turn a `@def.<kind>` capture into a symbol, or `null` for declarations not worth listing (locals inside
  * function bodies, non-top-level variables, Rust impl blocks).
  */
-export function describeSymbol(lang: LanguageId, def: Node, nameNode: Node, rawKind: string, source: string, exportedNames: Set<string>): RepoSymbol | null {
-  const scope = scopeOf(def);
+export function describeSymbol(lang: LanguageId, def: Node, nameNode: Node, rawKind: string, source: string, exportedNames: Set<string>, scopes: NodeScopes): RepoSymbol | null {
+  const scope = { ...scopes.scopeOf(def) };
   if (scope.inFunction) return null;
   let kind = rawKind as Kind;
   if ((kind === "variable" || kind === "constant") && scope.parent) return null;
@@ -102,10 +84,10 @@ export function describeSymbol(lang: LanguageId, def: Node, nameNode: Node, rawK
   return {
     name,
     kind,
-    signature: signatureOf(def, source, lang),
+    signature: signatureOf(def, source, lang, scopes),
     startLine: anchor.startPosition.row + 1,
     endLine: def.endPosition.row + 1,
-    exported: isExported(lang, def, name, scope.parentNode, exportedNames),
+    exported: isExported(lang, def, name, scope.parentNode, exportedNames, scopes),
     ...(scope.parent ? { parent: scope.parent } : {}),
   };
 }

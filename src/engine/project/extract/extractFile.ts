@@ -2,6 +2,7 @@ import { Query, type QueryMatch } from "web-tree-sitter";
 import type { RepoSymbol } from "../../../shared/contract/project.js";
 import { loadLanguage, parseCode, type LanguageId } from "../../parsing/index.js";
 import { describeSymbol } from "./describeSymbol.js";
+import { NodeScopes } from "./NodeScopes.js";
 import type { FileFacts } from "./FileFacts.js";
 import { QUERIES } from "./queries.js";
 import { countLines, detectIndent, findTodos, generatedNote } from "./scanText.js";
@@ -72,10 +73,11 @@ function collect(lang: LanguageId, matches: QueryMatch[], source: string, facts:
     if (def && name) defs.push({ def, name, kind });
   }
   const byNameNode = new Map<number, RepoSymbol>();
+  const scopes = new NodeScopes();
   for (const { def, name, kind } of defs) {
     const prev = byNameNode.get(name.id);
     if (prev && (KIND_PRIORITY[kind] ?? 2) <= (KIND_PRIORITY[prev.kind] ?? 2)) continue;
-    const sym = describeSymbol(lang, def, name, kind, source, exportedNames);
+    const sym = describeSymbol(lang, def, name, kind, source, exportedNames, scopes);
     if (sym) byNameNode.set(name.id, sym);
     else if (prev) byNameNode.delete(name.id);
   }

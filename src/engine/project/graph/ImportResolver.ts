@@ -78,8 +78,11 @@ export class ImportResolver {
     if (spec.startsWith(".")) base = p.normalize(p.join(p.dirname(from), spec));
     else if (/^[@~]\//.test(spec)) base = `src/${spec.slice(2)}`;
     else return [];
+    if (this.all.has(base)) return [base];
+    // Candidates in order, built one at a time: most imports resolve on the first or second.
     const stem = base.replace(/\.(js|jsx|mjs|cjs|ts|tsx)$/, "");
-    for (const c of [base, ...JS_EXT.map((e) => stem + e), ...JS_INDEX.map((e) => base + e)]) if (this.all.has(c)) return [c];
+    for (const e of JS_EXT) if (this.all.has(stem + e)) return [stem + e];
+    for (const e of JS_INDEX) if (this.all.has(base + e)) return [base + e];
     return [];
   }
 

@@ -23,8 +23,12 @@ export interface GraphMemo {
   /** Resolution inputs besides the files: go.mod modules, Cargo roots. */
   key: string;
   rels: string[];
+  /** Path → index in `rels`. */
+  index: Map<string, number>;
   pkgs: Array<string | undefined>;
   tokens: object[];
+  /** Each file's refs as of this build (to update `users`). */
+  refs: Array<readonly string[]>;
   names: string[];
   definers: Map<string, number[]>;
   resolver: ImportResolver;
@@ -32,6 +36,10 @@ export interface GraphMemo {
   wire: WireEdge[][];
   /** Per file: its edges as repo_map.json lines, UTF-8 (empty when none). */
   lines: Buffer[];
+  /** Name → files whose refs use it; built on the first incremental build that needs it. */
+  users?: Map<string, number[]>;
+  /** Whether this build changed any edge (false: ranks computed on the previous graph still hold). */
+  changed: boolean;
 }
 
 /** A name defined in more files than this is too ambiguous to link (think `get`, `run`, `index`). */
@@ -44,9 +52,13 @@ function nameWeight(name: string): number {
   return name.length >= 8 || /[a-z][A-Z]|_[a-z]/.test(name) ? 1 : 0.5;
 }
 
+const defines = (s: RepoSymbol): boolean => DEFINING_KINDS.has(s.kind) || s.exported;
+
 /** The names a file defines (for reference edges), "\0"-joined. */
 function definedNames(f: GraphFile): string {
-  return f.symbols.filter((s) => DEFINING_KINDS.has(s.kind) || s.exported).map((s) => s.name).join("\0");
+  let out = "";
+  for (const s of f.symbols) if (defines(s)) out += out ? `\0${s.name}` : s.name;
+  return out;
 }
 
 function outEdges(i: number, f: GraphFile, memo: Pick<GraphMemo, "resolver" | "definers">, index: Map<string, number>): GraphEdge[] {
@@ -74,14 +86,16 @@ function outEdges(i: number, f: GraphFile, memo: Pick<GraphMemo, "resolver" | "d
  * the files that reference a name whose definers changed are redone.
  */
 export function buildGraph(files: readonly GraphFile[], key: string, makeResolver: () => ImportResolver, memo?: GraphMemo): GraphMemo {
-  const index = new Map(files.map((f, i) => [f.rel, i]));
-  if (!memo || !sameFiles(memo, files, key)) return fullBuild(files, key, makeResolver(), index);
-  const next: GraphMemo = { ...memo, tokens: files.map((f) => f.token), names: [...memo.names], out: [...memo.out], wire: [...memo.wire], lines: [...memo.lines] };
+  if (!memo || !sameFiles(memo, files, key)) return fullBuild(files, key, makeResolver(), new Map(files.map((f, i) => [f.rel, i])));
+  const index = memo.index;
+  const next: GraphMemo = { ...memo, tokens: files.map((f) => f.token), refs: files.map((f) => f.refs), names: [...memo.names], out: [...memo.out], wire: [...memo.wire], lines: [...memo.lines], changed: false };
   const redo = new Set<number>();
   const touchedNames = new Set<string>();
+  const refsChanged: number[] = [];
   files.forEach((f, i) => {
     if (f.token === memo.tokens[i]) return;
     redo.add(i);
+    refsChanged.push(i);
     const before = new Set(memo.names[i] ? memo.names[i]!.split("\0") : []);
     const after = definedNames(f);
     next.names[i] = after;
@@ -97,9 +111,51 @@ export function buildGraph(files: readonly GraphFile[], key: string, makeResolve
       addDefiner(next.definers, n, i);
     }
   });
-  if (touchedNames.size) files.forEach((f, i) => void (f.refs.some((r) => touchedNames.has(r)) && redo.add(i)));
-  for (const i of redo) setFile(next, i, outEdges(i, files[i]!, next, index), files);
+  if (memo.users) updateUsers(memo.users, files, memo, refsChanged);
+  if (touchedNames.size) {
+    const users = (next.users ??= usersOf(files));
+    for (const n of touchedNames) for (const i of users.get(n) ?? []) redo.add(i);
+  }
+  for (const i of redo) {
+    const edges = outEdges(i, files[i]!, next, index);
+    if (sameEdges(edges, memo.out[i])) continue;
+    setFile(next, i, edges, files);
+    next.changed = true;
+  }
   return next;
+}
+
+/**
+ * Which files use each name. Built on the first incremental build that has a definer change to spread
+ * (scanning every file's refs each time is what it replaces), then kept up to date on every build.
+ */
+function usersOf(files: readonly GraphFile[]): Map<string, number[]> {
+  const users = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    for (const r of f.refs) addUser(users, r, i);
+  });
+  return users;
+}
+
+/** A file's refs are distinct, so a plain push never duplicates (no `includes` scan over popular names). */
+function addUser(users: Map<string, number[]>, name: string, i: number): void {
+  const list = users.get(name);
+  if (list) list.push(i);
+  else users.set(name, [i]);
+}
+
+function updateUsers(users: Map<string, number[]>, files: readonly GraphFile[], memo: GraphMemo, changed: readonly number[]): void {
+  for (const i of changed) {
+    if (memo.refs[i] === files[i]!.refs) continue;
+    for (const r of memo.refs[i]!) removeDefiner(users, r, i);
+    for (const r of files[i]!.refs) addUser(users, r, i);
+  }
+}
+
+function sameEdges(a: readonly GraphEdge[], b: readonly GraphEdge[] | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.to !== b[k]!.to || a[k]!.weight !== b[k]!.weight || a[k]!.kind !== b[k]!.kind) return false;
+  return true;
 }
 
 function sameFiles(memo: GraphMemo, files: readonly GraphFile[], key: string): boolean {
@@ -125,16 +181,30 @@ function fullBuild(files: readonly GraphFile[], key: string, resolver: ImportRes
   // Definers are kept complete (not capped) so that incremental updates stay exact.
   const definers = new Map<string, number[]>();
   const names = files.map(definedNames);
-  names.forEach((n, i) => {
-    if (n) for (const name of new Set(n.split("\0"))) addDefiner(definers, name, i);
+  // Files go in index order, so a file's repeated name can only be the list's last entry: checking that
+  // keeps lists duplicate-free without an `includes` scan (quadratic for names defined in thousands of
+  // files, like `run`) or a set per file.
+  files.forEach((f, i) => {
+    for (const s of f.symbols) {
+      if (!defines(s)) continue;
+      const list = definers.get(s.name);
+      if (!list) definers.set(s.name, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
   });
-  const built: GraphMemo = { key, rels: files.map((f) => f.rel), pkgs: files.map((f) => f.pkg), tokens: files.map((f) => f.token), names, definers, resolver, out: [], wire: [], lines: [] };
+  const built: GraphMemo = { key, rels: files.map((f) => f.rel), index, pkgs: files.map((f) => f.pkg), tokens: files.map((f) => f.token), refs: files.map((f) => f.refs), names, definers, resolver, out: [], wire: [], lines: [], changed: true };
   files.forEach((f, i) => setFile(built, i, outEdges(i, f, built, index), files));
   return built;
 }
 
+/** JSON string literals of the paths, made once: every path appears in many edges. */
+const quotedPaths = new WeakMap<readonly string[], string[]>();
+
 function setFile(memo: GraphMemo, i: number, edges: GraphEdge[], files: readonly GraphFile[]): void {
+  let q = quotedPaths.get(memo.rels);
+  if (!q) quotedPaths.set(memo.rels, (q = memo.rels.map((r) => JSON.stringify(r))));
   memo.out[i] = edges;
   memo.wire[i] = edges.map((e) => ({ from: files[e.from]!.rel, to: files[e.to]!.rel, weight: e.weight, kind: e.kind }));
-  memo.lines[i] = Buffer.from(memo.wire[i]!.map((e) => JSON.stringify(e)).join(",\n    "));
+  // Same text as JSON.stringify of each wire edge (same keys in the same order), without re-quoting paths.
+  memo.lines[i] = Buffer.from(edges.map((e) => `{"from":${q[e.from]},"to":${q[e.to]},"weight":${e.weight},"kind":"${e.kind}"}`).join(",\n    "));
 }

@@ -1,14 +1,16 @@
 import { parentPort } from "node:worker_threads";
-import type { LanguageId } from "../../parsing/index.js";
-import { extractFile } from "../extract/extractFile.js";
-import type { FileFacts } from "../extract/FileFacts.js";
+import { encodeResults } from "./encodeResults.js";
+import type { FileJob, FileResult } from "./FileJob.js";
+import { loadFile } from "./loadFile.js";
 
-// Runs inside a worker thread: parse batches of files and send their facts back, in order.
-parentPort?.on("message", async (msg: { id: number; jobs: Array<{ lang: LanguageId; text: string }> }) => {
+// Runs inside a parser worker thread: read, hash and parse chunks of files; send their results back
+// in order, with the repo-map lines already serialized.
+parentPort?.on("message", async (msg: { id: number; jobs: FileJob[] }) => {
   try {
-    const facts: FileFacts[] = [];
-    for (const job of msg.jobs) facts.push(await extractFile(job.lang, job.text));
-    parentPort!.postMessage({ id: msg.id, facts });
+    const results: FileResult[] = [];
+    for (const job of msg.jobs) results.push(await loadFile(job));
+    const encoded = encodeResults(results);
+    parentPort!.postMessage({ id: msg.id, results: encoded }, [encoded.lines.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: (e as Error).message });
   }

@@ -1,17 +1,15 @@
-import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
-import type { LanguageId } from "../../parsing/index.js";
 import type { AnalysisCache, CacheEntry } from "../cache/AnalysisCache.js";
-import type { FileFacts } from "../extract/FileFacts.js";
-import { countLines, detectIndent, findTodos } from "../extract/scanText.js";
+import { plainFacts } from "../extract/plainFacts.js";
 import type { WalkedFile } from "../walk/walkRepo.js";
 import { classifyPath, type PathClass } from "./classifyPath.js";
-import { readSource } from "./readSource.js";
+import type { FileJob, FileResult } from "./FileJob.js";
 
 /**
- * Parses source text into facts: in this thread, or in a worker pool. `expected` is how many files this
- * scan will parse in all (an upper bound), so a pool is only started when it pays off.
+ * Reads and parses files: on the engine thread, or shared with parser workers. Results come back in
+ * the order of `jobs`; `onProgress` gets the number of jobs done so far. `prepare`, when present, is a
+ * hint that a big scan is coming (start workers now, while the walk still runs).
  */
-export type Extractor = (jobs: Array<{ lang: LanguageId; text: string }>, signal?: AbortSignal, expected?: number) => Promise<FileFacts[]>;
+export type Extractor = ((jobs: readonly FileJob[], options?: { signal?: AbortSignal; onProgress?: (done: number) => void }) => Promise<FileResult[]>) & { prepare?: () => void };
 
 export interface ScannedFile {
   rel: string;
@@ -36,93 +34,29 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Files done so far, of `total`. */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** Files read and parsed per batch: bounds memory and sets the progress/cancel granularity. */
-const BATCH = 256;
-/** Batches being parsed at once (one reading ahead). */
-const MAX_INFLIGHT = 2;
-/** Plain-text languages whose comments may hold TODOs. */
-const NO_TODO = new Set(["markdown", "json", "restructuredtext", "other", "xml", "html"]);
-
-function plainFacts(language: string, text: string): FileFacts {
-  return {
-    language, lines: countLines(text), symbols: [], imports: [], refs: [], hasMain: false,
-    todos: NO_TODO.has(language) ? [] : findTodos(text), indent: NO_TODO.has(language) ? "" : detectIndent(text),
-    quotes: { single: 0, double: 0 },
-  };
+  /** The walked paths, and whether they are exactly last run's (then no cache entry can be stale by path). */
+  paths?: { set: ReadonlySet<string>; unchanged: boolean };
 }
 
 /**
- * A file the cache could not vouch for by stat: too large (listed unread), binary (dropped), same content
- * as cached (facts reused), plain text (facts now) or source to parse (`text` returned for the parser).
+ * Bring every walked file's facts up to date: unchanged files (size + mtime) come from the cache without
+ * a read; files over the size cap are listed unread; the rest become jobs for the extractor, which reads
+ * them, reuses cached facts when the content hash is unchanged, and parses the others.
  */
-function loadChanged(w: WalkedFile, cls: PathClass, options: ScanOptions, counts: ScanCounts): { file: ScannedFile; text?: string } | null {
-  const { cache } = options;
-  if (w.size > options.maxFileBytes) {
-    counts.tooLarge++;
-    const entry: CacheEntry = { size: w.size, mtimeMs: w.mtimeMs, hash: "", readAt: Date.now(), facts: { ...plainFacts(cls.language, ""), note: "too large" }, cls };
-    cache.entries.set(w.rel, entry);
-    return { file: { rel: w.rel, size: w.size, cls, entry } };
-  }
-  let read;
-  try {
-    read = readSource(`${options.root}/${w.rel}`);
-  } catch {
-    counts.unreadable++;
-    return null;
-  }
-  // Look up the previous entry before replacing it: a touched-but-unchanged file keeps its facts.
-  const same = cache.sameContent(w.rel, read.hash);
-  const entry: CacheEntry = { size: w.size, mtimeMs: w.mtimeMs, hash: read.hash, readAt: read.readAt, facts: null, cls };
-  cache.entries.set(w.rel, entry);
-  const file = { rel: w.rel, size: w.size, cls, entry };
-  if (read.binary) {
-    counts.binary++;
-    return null;
-  }
-  if (same?.facts) {
-    counts.cacheHits++;
-    Object.assign(entry, { facts: same.facts, repoFile: same.repoFile, line: same.line });
-    return { file };
-  }
-  if (cls.parse && !cls.generatedName) return { file, text: read.text };
-  entry.facts = { ...plainFacts(cls.language, read.text), ...(cls.generatedName ? { note: "generated" } : {}) };
-  return { file };
-}
-
-/**
- * Bring every walked file's facts up to date: unchanged files (size + mtime, else content hash) come from
- * the cache without parsing; the rest are read, classified and parsed in batches.
- */
-export async function scanFiles(walked: WalkedFile[], options: ScanOptions): Promise<{ files: ScannedFile[]; counts: ScanCounts }> {
+export async function scanFiles(walked: readonly WalkedFile[], options: ScanOptions): Promise<{ files: ScannedFile[]; counts: ScanCounts }> {
   const { cache } = options;
   const counts: ScanCounts = { binary: 0, tooLarge: 0, unreadable: 0, cacheHits: 0, parsed: 0 };
-  const files: ScannedFile[] = [];
-  const pending: Array<{ file: ScannedFile; lang: LanguageId; text: string }> = [];
-  const inflight: Array<Promise<void>> = [];
-  let expected = 0;
-  for (const w of walked) if (!cache.fresh(w.rel, w.size, w.mtimeMs)) expected++;
-  // Keep reading the next batch while workers parse the previous ones.
-  const flush = async (): Promise<void> => {
-    if (pending.length) {
-      const batch = pending.splice(0);
-      const p = options.extract(batch.map((b) => ({ lang: b.lang, text: b.text })), options.signal, expected).then((facts) => {
-        batch.forEach((b, i) => (b.file.entry.facts = facts[i]!));
-        counts.parsed += batch.length;
-        options.onProgress?.(counts.parsed + counts.cacheHits, walked.length);
-      });
-      p.catch(() => {}); // awaited below; this only marks the rejection as handled meanwhile
-      inflight.push(p);
-    }
-    if (inflight.length >= MAX_INFLIGHT) await inflight.shift();
-    if (options.signal?.aborted) throw options.signal.reason ?? new AppError(ErrorCode.Cancelled, "Cancelled");
-  };
-  for (const w of walked) {
+  // Walk order is kept: `slots[i]` is a listed file, or a job's file until its result says otherwise.
+  const slots: Array<ScannedFile | { job: number; w: WalkedFile; cls: PathClass }> = [];
+  const jobs: FileJob[] = [];
+  // Indexed loops: this runs once per analysis over every file, mostly unoptimized, where for…of allocates.
+  for (let i = 0; i < walked.length; i++) {
+    const w = walked[i]!;
     const hit = cache.fresh(w.rel, w.size, w.mtimeMs);
     if (hit) {
       counts.cacheHits++;
-      if (hit.facts) files.push({ rel: w.rel, size: w.size, cls: (hit.cls ??= classifyPath(w.rel)), entry: hit });
+      // Same path and size as when the entry was made (that is what "fresh" checked): its listing stands.
+      if (hit.facts) slots.push((hit.listed ??= { rel: w.rel, size: w.size, cls: (hit.cls ??= classifyPath(w.rel)), entry: hit }));
       else counts.binary++;
       continue;
     }
@@ -131,14 +65,60 @@ export async function scanFiles(walked: WalkedFile[], options: ScanOptions): Pro
       if (cls.binary) counts.binary++;
       continue;
     }
-    const job = loadChanged(w, cls, options, counts);
-    if (!job) continue;
-    files.push(job.file);
-    if (job.text !== undefined) pending.push({ file: job.file, lang: cls.parse!, text: job.text });
-    if (pending.length >= BATCH) await flush();
+    if (w.size > options.maxFileBytes) {
+      counts.tooLarge++;
+      const entry: CacheEntry = { size: w.size, mtimeMs: w.mtimeMs, hash: "", readAt: Date.now(), facts: { ...plainFacts(cls.language, ""), note: "too large" }, cls };
+      cache.entries.set(w.rel, entry);
+      slots.push((entry.listed = { rel: w.rel, size: w.size, cls, entry }));
+      continue;
+    }
+    const prev = cache.entries.get(w.rel);
+    slots.push({ job: jobs.length, w, cls });
+    jobs.push({ rel: w.rel, abs: `${options.root}/${w.rel}`, size: w.size, parse: cls.parse, language: cls.language, generatedName: cls.generatedName, ...(prev?.facts && prev.hash ? { prevHash: prev.hash } : {}) });
   }
-  await flush();
-  for (const p of inflight.splice(0)) await p;
-  cache.retain(new Set(walked.map((w) => w.rel)));
+  const base = counts.cacheHits;
+  options.onProgress?.(base, walked.length);
+  const results = jobs.length ? await options.extract(jobs, { signal: options.signal, onProgress: (done) => options.onProgress?.(base + done, walked.length) }) : [];
+  if (!jobs.length) return finish(slots as ScannedFile[], counts, walked, options);
+  const files: ScannedFile[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    if (!("job" in s)) {
+      files.push(s);
+      continue;
+    }
+    const entry = applyResult(s.w, s.cls, results[s.job]!, cache, counts);
+    if (entry) files.push((entry.listed = { rel: s.w.rel, size: s.w.size, cls: s.cls, entry }));
+  }
+  return finish(files, counts, walked, options);
+}
+
+function finish(files: ScannedFile[], counts: ScanCounts, walked: readonly WalkedFile[], options: ScanOptions): { files: ScannedFile[]; counts: ScanCounts } {
+  if (!options.paths?.unchanged) options.cache.retain(options.paths?.set ?? new Set(walked.map((w) => w.rel)));
   return { files, counts };
+}
+
+/** Record a job's result in the cache; the file's entry when it is listed (not binary, not unreadable). */
+function applyResult(w: WalkedFile, cls: PathClass, r: FileResult, cache: AnalysisCache, counts: ScanCounts): CacheEntry | null {
+  if (r.unreadable) {
+    counts.unreadable++;
+    return null;
+  }
+  const prev = cache.entries.get(w.rel);
+  const entry: CacheEntry = { size: w.size, mtimeMs: w.mtimeMs, hash: r.hash, readAt: r.readAt, facts: null, cls };
+  cache.entries.set(w.rel, entry);
+  if (r.binary) {
+    counts.binary++;
+    return null;
+  }
+  if (r.same && prev?.facts) {
+    // Touched but unchanged: the cached facts, entry and JSON bytes stand.
+    counts.cacheHits++;
+    Object.assign(entry, { facts: prev.facts, repoFile: prev.repoFile, line: prev.line });
+    return entry;
+  }
+  if (r.parsed) counts.parsed++;
+  entry.facts = r.facts!;
+  if (r.line) entry.line = r.line;
+  return entry;
 }

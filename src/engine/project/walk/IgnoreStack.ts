@@ -51,6 +51,11 @@ export class IgnoreStack {
     return text.trim() ? new IgnoreStack([...this.levels, { base: relDir, ig: parsed(text) }]) : this;
   }
 
+  /** Same rules as `other` (rule texts are parsed once and shared, so identity of each level's matcher says it). */
+  sameRules(other: IgnoreStack): boolean {
+    return this.levels.length === other.levels.length && this.levels.every((l, i) => l.base === other.levels[i]!.base && l.ig === other.levels[i]!.ig);
+  }
+
   /** Whether `rel` (relative to the root; no trailing slash) is ignored. */
   ignores(rel: string, isDir: boolean): boolean {
     let ignored = false;

@@ -1,8 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import { IgnoreStack } from "./IgnoreStack.js";
-import { isVendoredDir } from "./isVendoredDir.js";
+import { listDir, type LinkPolicy, type Listing, type WalkStats } from "./listDir.js";
+import { readDirSorted } from "./readDirSorted.js";
+import type { WalkMemo } from "./WalkMemo.js";
+
+export type { WalkStats } from "./listDir.js";
 
 export interface WalkedFile {
   /** Relative to the root, "/"-separated. */
@@ -11,22 +14,23 @@ export interface WalkedFile {
   mtimeMs: number;
 }
 
-export interface WalkStats {
-  seen: number;
-  ignored: number;
-  vendored: number;
-  symlinks: number;
-  unreadable: number;
-}
-
 export interface WalkOptions {
   /** Extra patterns (gitignore syntax) applied at the root, e.g. the artifacts folder. */
   exclude?: readonly string[];
   /** Follow symlinks whose target lies outside the root (each target once; loops are cut). Defaults to `false`. */
   followSymlinks?: boolean;
+  /** Folder listings from earlier walks of this root (updated in place); unused when following symlinks. */
+  memo?: WalkMemo;
   signal?: AbortSignal;
   /** Called every few thousand entries with the number of files found so far. */
   onProgress?: (filesFound: number) => void;
+}
+
+interface Dir {
+  abs: string;
+  rel: string;
+  /** Rules of the folder above; null for the root. */
+  parentIg: IgnoreStack | null;
 }
 
 /** Entries between event-loop yields, so cancellation and RPC stay responsive. */
@@ -37,114 +41,77 @@ const YIELD_EVERY = 4000;
  * folder patterns included), skipping VCS, vendored and cache folders. Symlinks are skipped unless
  * `followSymlinks`; then only targets outside the root are walked, each real folder once, so loops end.
  * Files come in tree order: a folder's files by name, then its subfolders by name, recursively.
- * Synchronous syscalls in batches: ~3× faster than fs.promises for many small stats.
+ * Synchronous syscalls: ~3× faster than fs.promises for many small stats. With `memo`, unchanged folders
+ * are not read again (see WalkMemo); every file is still stat-ed.
  */
 export async function walkRepo(root: string, options: WalkOptions = {}): Promise<{ files: WalkedFile[]; stats: WalkStats }> {
   options.signal?.throwIfAborted();
   const realRoot = fs.realpathSync(root);
-  const rootNames = safeReaddir(realRoot);
-  if (!rootNames) throw new AppError(ErrorCode.NotFound, `Cannot read folder ${root}`);
-  const walk: Walk = {
-    realRoot, options, files: [], subdirs: [], visitedReal: new Set([realRoot]),
-    stats: { seen: 0, ignored: 0, vendored: 0, symlinks: 0, unreadable: 0 },
+  const links: LinkPolicy = { follow: !!options.followSymlinks, realRoot, visitedReal: new Set([realRoot]) };
+  // Following links walks each outside target once per walk: that bookkeeping does not survive reuse.
+  const memo = options.followSymlinks ? undefined : options.memo?.useOptions(JSON.stringify(options.exclude ?? []));
+  const files: WalkedFile[] = [];
+  const stats: WalkStats = { seen: 0, ignored: 0, vendored: 0, symlinks: 0, unreadable: 0 };
+  const seenDirs = new Set<string>();
+  const open = (dir: Dir): Listing | null => {
+    seenDirs.add(dir.abs);
+    return openDir(dir, options.exclude ?? [], links, memo);
   };
-  const stack: Dir[] = [{ abs: realRoot, rel: "", ig: IgnoreStack.forRoot(realRoot, options.exclude ?? [], rootNames.map((d) => d.name)), entries: rootNames }];
+  const rootListing = open({ abs: realRoot, rel: "", parentIg: null });
+  if (!rootListing) throw new AppError(ErrorCode.NotFound, `Cannot read folder ${root}`);
+  const stack: Listing[] = [rootListing];
   let sinceYield = 0;
   while (stack.length) {
-    const dir = stack.pop()!;
-    const names = dir.entries.map((d) => d.name);
-    walk.subdirs = [];
-    for (const ent of dir.entries) {
-      if (++sinceYield >= YIELD_EVERY) {
-        sinceYield = 0;
-        options.onProgress?.(walk.files.length);
-        await new Promise<void>((r) => setImmediate(r));
-        if (options.signal?.aborted) throw options.signal.reason ?? new AppError(ErrorCode.Cancelled, "Cancelled");
-      }
-      visit(walk, dir, ent, names);
+    const listing = stack.pop()!;
+    addCounts(stats, listing.counts);
+    // Indexed loops: for…of allocates per step in code that runs once per walk, mostly unoptimized.
+    for (let i = 0; i < listing.files.length; i++) {
+      const f = listing.files[i]!;
+      const st = fs.statSync(f.abs, { throwIfNoEntry: false });
+      if (st) files.push({ rel: f.rel, size: st.size, mtimeMs: st.mtimeMs });
+      else stats.unreadable++;
+    }
+    const subdirs: Listing[] = [];
+    for (let i = 0; i < listing.dirs.length; i++) {
+      const d = listing.dirs[i]!;
+      const l = open({ abs: d.abs, rel: d.rel, parentIg: listing.ig });
+      if (l) subdirs.push(l);
+      else stats.unreadable++;
     }
     // Reverse onto the stack so folders are visited in name order: the output is in stable tree order.
-    for (let i = walk.subdirs.length - 1; i >= 0; i--) stack.push(walk.subdirs[i]!);
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+    sinceYield += listing.files.length + listing.dirs.length;
+    if (sinceYield >= YIELD_EVERY) {
+      sinceYield = 0;
+      options.onProgress?.(files.length);
+      await new Promise<void>((r) => setImmediate(r));
+      if (options.signal?.aborted) throw options.signal.reason ?? new AppError(ErrorCode.Cancelled, "Cancelled");
+    }
   }
-  options.onProgress?.(walk.files.length);
-  return { files: walk.files, stats: walk.stats };
+  memo?.retain(seenDirs);
+  options.onProgress?.(files.length);
+  return { files, stats };
 }
 
-interface Dir {
-  abs: string;
-  rel: string;
-  ig: IgnoreStack;
-  entries: fs.Dirent[];
+/** A folder's listing: from the memo when the folder is unchanged, else read and filtered now. */
+function openDir(dir: Dir, exclude: readonly string[], links: LinkPolicy, memo: WalkMemo | undefined): Listing | null {
+  const st = memo ? fs.statSync(dir.abs, { throwIfNoEntry: false }) : undefined;
+  if (memo && !st) return null;
+  const kept = st && memo!.get(dir.abs, st.mtimeMs, dir.parentIg);
+  if (kept) return kept;
+  const listedAt = Date.now();
+  const entries = readDirSorted(dir.abs);
+  if (!entries) return null;
+  const names = entries.map((d) => d.name);
+  const ig = dir.parentIg ? dir.parentIg.enter(dir.abs, dir.rel ? `${dir.rel}/` : "", names) : IgnoreStack.forRoot(dir.abs, exclude, names);
+  const listing = listDir(dir.abs, dir.rel, ig, entries, links);
+  return st ? memo!.set(dir.abs, names, st.mtimeMs, listedAt, dir.parentIg, listing) : listing;
 }
 
-interface Walk {
-  realRoot: string;
-  options: WalkOptions;
-  files: WalkedFile[];
-  stats: WalkStats;
-  visitedReal: Set<string>;
-  /** Subfolders of the folder being listed, to visit next. */
-  subdirs: Dir[];
-}
-
-/** One directory entry: count it, then skip it, queue it (folder) or stat and list it (file). */
-function visit(walk: Walk, dir: Dir, ent: fs.Dirent, names: readonly string[]): void {
-  const { stats } = walk;
-  stats.seen++;
-  const rel = dir.rel ? `${dir.rel}/${ent.name}` : ent.name;
-  let target = `${dir.abs}/${ent.name}`;
-  let isDir = ent.isDirectory();
-  let isFile = ent.isFile();
-  if (ent.isSymbolicLink()) {
-    const resolved = walk.options.followSymlinks ? resolveExternalLink(target, walk.realRoot, walk.visitedReal) : null;
-    if (!resolved) return void stats.symlinks++;
-    ({ isDir, isFile } = resolved);
-    target = resolved.real;
-  }
-  if (isDir) {
-    if (isVendoredDir(ent.name, names)) return void stats.vendored++;
-    if (dir.ig.ignores(rel, true)) return void stats.ignored++;
-    const children = safeReaddir(target);
-    if (!children) return void stats.unreadable++;
-    walk.subdirs.push({ abs: target, rel, ig: dir.ig.enter(target, `${rel}/`, children.map((d) => d.name)), entries: children });
-  } else if (isFile) {
-    if (dir.ig.ignores(rel, false)) return void stats.ignored++;
-    const st = safeStat(target);
-    if (!st) return void stats.unreadable++;
-    walk.files.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
-  }
-}
-
-function safeReaddir(dir: string): fs.Dirent[] | null {
-  try {
-    return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return null;
-  }
-}
-
-function safeStat(file: string): fs.Stats | null {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return null;
-  }
-}
-
-/** A symlink worth following: its target exists, lies outside the root and was not walked yet. */
-function resolveExternalLink(abs: string, realRoot: string, visited: Set<string>): { real: string; isDir: boolean; isFile: boolean } | null {
-  let real: string;
-  let st: fs.Stats;
-  try {
-    real = fs.realpathSync(abs);
-    st = fs.statSync(real);
-  } catch {
-    return null; // dangling link, or a loop the OS refused to resolve (ELOOP)
-  }
-  const inside = real === realRoot || real.startsWith(realRoot + path.sep);
-  if (inside || visited.has(real)) return null;
-  // Outside targets that contain the root (a link to "/" or "..") would walk the root again: refuse them.
-  if (realRoot.startsWith(real + path.sep) || real === path.parse(real).root) return null;
-  if (st.isDirectory()) visited.add(real);
-  return { real, isDir: st.isDirectory(), isFile: st.isFile() };
+function addCounts(into: WalkStats, c: WalkStats): void {
+  into.seen += c.seen;
+  into.ignored += c.ignored;
+  into.vendored += c.vendored;
+  into.symlinks += c.symlinks;
+  into.unreadable += c.unreadable;
 }
