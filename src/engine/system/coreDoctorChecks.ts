@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { DoctorCheck } from "../../shared/contract/system.js";
 import type { EngineContext } from "../EngineContext.js";
+import { clipboardHelperPath } from "./clipboardHelperPath.js";
 
 const require = createRequire(import.meta.url);
 
@@ -123,19 +124,15 @@ export async function coreDoctorChecks(ctx: EngineContext, signal: AbortSignal):
 
 function clipboardHelperCheck(): DoctorCheck {
   if (process.platform !== "linux") return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: `${process.platform} helper` };
+  const helper = clipboardHelperPath();
+  if (!helper) return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: "clipboard-event not installed", fix: "Run `npm ci`; polling is used meanwhile." };
+  if (!fs.existsSync(helper)) return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `helper missing at ${helper}`, fix: "Reinstall dependencies (`npm ci`); polling is used meanwhile." };
   try {
-    const pkgDir = path.dirname(require.resolve("clipboard-event/package.json"));
-    const helper = path.join(pkgDir, "platform", "clipboard-event-handler-linux");
-    if (!fs.existsSync(helper)) return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `helper missing at ${helper}`, fix: "Reinstall dependencies (`npm ci`); polling is used meanwhile." };
-    try {
-      fs.accessSync(helper, fs.constants.X_OK);
-    } catch {
-      return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `${helper} is not executable (npm drops the bit)`, fix: `chmod +x ${helper} (the app also fixes this at start); polling is used meanwhile.` };
-    }
-    return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: helper };
+    fs.accessSync(helper, fs.constants.X_OK);
   } catch {
-    return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: "clipboard-event not installed", fix: "Run `npm ci`; polling is used meanwhile." };
+    return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `${helper} is not executable (npm drops the bit)`, fix: `chmod +x ${helper} (the app does this itself when it starts watching); polling is used meanwhile.` };
   }
+  return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: helper };
 }
 
 /** The Electron binary the `electron` package would launch, without importing it (the engine never does). */

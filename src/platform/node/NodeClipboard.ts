@@ -1,10 +1,7 @@
 import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { ClipboardPort } from "../../engine/ports.js";
-
-const require = createRequire(import.meta.url);
+import { clipboardHelperPath } from "../../engine/system/clipboardHelperPath.js";
 
 /** Largest clipboard text we accept (bytes); bigger content is ignored, not loaded. */
 export const CLIPBOARD_MAX_BYTES = 4 * 1024 * 1024;
@@ -53,6 +50,9 @@ export class NodeClipboard implements ClipboardPort {
     throw new Error("The clipboard did not take the text (is a clipboard tool such as xclip installed?)");
   }
 
+  /** How the last `watch` learns of changes: the native helper, or polling when the helper is unavailable. */
+  watchMode: "helper" | "poll" | null = null;
+
   watch(onChange: (text: string) => void): () => void {
     let last: string | undefined;
     let stopped = false;
@@ -66,6 +66,7 @@ export class NodeClipboard implements ClipboardPort {
     };
     void check();
     const helper = startHelper(() => void check());
+    this.watchMode = helper ? "helper" : "poll";
     const timer = helper ? undefined : setInterval(() => void check(), 500);
     return () => {
       stopped = true;
@@ -78,8 +79,9 @@ export class NodeClipboard implements ClipboardPort {
 /** clipboard-event's Linux helper prints a line per change; npm installs it without the execute bit. */
 function startHelper(onTick: () => void): { stop(): void } | null {
   if (process.platform !== "linux" || !process.env.DISPLAY) return null;
+  const helper = clipboardHelperPath();
+  if (!helper || !fs.existsSync(helper)) return null;
   try {
-    const helper = path.join(path.dirname(require.resolve("clipboard-event/package.json")), "platform", "clipboard-event-handler-linux");
     try {
       fs.accessSync(helper, fs.constants.X_OK);
     } catch {

@@ -39,6 +39,8 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
     for (let i = 0; i < 40 && !seen.includes("from xclip"); i++) await new Promise((r) => setTimeout(r, 100));
     stop();
     expect(seen).toContain("from xclip");
+    // Events come from clipboard-event's native helper, not the polling fallback.
+    expect(cb.watchMode).toBe("helper");
   });
 
   it("probes the global-hotkey backend without crashing the process", async () => {
