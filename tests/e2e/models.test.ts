@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeServer } from "../support/fakeServers/index.js";
 import { writeTinyLlamaGguf } from "../support/gguf/index.js";
-import { artifactPath, launchChromium, startWebApp, type WebApp } from "../support/webApp.js";
+import { artifactPath, launchChromium, startWebApp, type WebApp, openApp } from "../support/webApp.js";
 
 // The Models view in web mode, in Chromium, against the real engine: a synthesized GGUF (real node-llama-cpp)
 // and a protocol-faithful Ollama whose health changes while the view is open.
@@ -33,8 +33,7 @@ afterAll(async () => {
 describe("Models view (web mode, Chromium)", () => {
   it("lists models by backend with health, loads/unloads, streams a test prompt, and shows health changes live", async () => {
     const { page } = browser;
-    await page.goto(app.url);
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: 15_000 });
+    await openApp(page, app.url);
     await page.click('[data-testid="nav-models"]');
     await page.waitForSelector('[data-testid="model-embedded:local/tiny-a"][data-status="available"]');
     await page.waitForSelector('[data-testid="model-ollama:local/qwen:7b"]');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeServer } from "../support/fakeServers/index.js";
-import { artifactPath, launchChromium, startWebApp, type WebApp } from "../support/webApp.js";
+import { artifactPath, launchChromium, startWebApp, type WebApp, openApp } from "../support/webApp.js";
 import { ANSWER_A, ANSWER_B, ANSWER_C } from "../integration/ensemble/support/analyses.js";
 
 // The Workflow view in web mode, driven in Chromium against the real engine and three scripted members on a
@@ -39,8 +39,7 @@ afterAll(async () => {
 describe("Workflow view (web mode, Chromium)", () => {
   it("runs the ensemble live: members stream, then consensus, confidence, disagreements and the prompt, which copies", async () => {
     const { page } = browser;
-    await page.goto(app.url);
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: 15_000 });
+    await openApp(page, app.url);
     await page.fill('[data-testid="workflow-task"]', "Build a user service");
     await page.click('[data-testid="workflow-run"]');
     // Live: a member card shows streamed text while it is still running.

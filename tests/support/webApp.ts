@@ -92,6 +92,12 @@ export async function launchChromium(): Promise<{ context: BrowserContext; page:
   };
 }
 
+/** Open the app at its token URL and wait until the page reports a live engine connection. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: 15_000 });
+}
+
 /** Where e2e screenshots go (kept as CI artifacts). */
 export function artifactPath(name: string): string {
   const dir = path.join(repoRoot, "test-artifacts");

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchChromium, ensureRendererBuilt } from "../../support/webApp.js";
+import { launchChromium, ensureRendererBuilt, openApp } from "../../support/webApp.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const bin = path.join(root, "bin", "codeconductor.js");
@@ -66,8 +66,7 @@ describe("codeconductor CLI", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     const browser = await launchChromium();
     try {
-      await browser.page.goto(url);
-      await browser.page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: 15_000 });
+      await openApp(browser.page, url);
     } finally {
       await browser.dispose();
     }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifactPath, launchChromium, startWebApp, type WebApp } from "../../support/webApp.js";
+import { artifactPath, launchChromium, startWebApp, type WebApp, openApp } from "../../support/webApp.js";
 import { vitestRepo } from "../../support/project/fixtureRepos.js";
 import { tempTree } from "../../support/project/writeTree.js";
 
@@ -24,8 +24,7 @@ afterAll(async () => {
 describe("Project view in Chromium", () => {
   it("analyzes a typed folder, previews rule diffs before writing, writes them, and proposes", async () => {
     const { page } = browser;
-    await page.goto(app.url);
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: 15_000 });
+    await openApp(page, app.url);
     await page.click('[data-testid="nav-project"]');
     await page.fill('[data-testid="project-path"]', root);
     await page.click('[data-testid="project-analyze"]');

@@ -10,7 +10,7 @@ import { startWebServer, type WebServer } from "../../../src/server/startWebServ
 import { RpcServer } from "../../../src/shared/rpc/RpcServer.js";
 import { createPythonProject, PYTHON_FIX_ANSWER, tempDir } from "../../support/verify/fixtureProjects.js";
 import { rendererWithVerifyPanel } from "../../support/verify/rendererWithVerifyPanel.js";
-import { artifactPath, launchChromium } from "../../support/webApp.js";
+import { artifactPath, launchChromium, openApp } from "../../support/webApp.js";
 
 // The review and test panes in a real browser (web mode): diffs in the CodeMirror merge view with findings,
 // approve/apply, test results with the reward breakdown, undo.
@@ -48,8 +48,7 @@ describe("VerifyPanel in Chromium", () => {
     const project = path.join(root, "py");
     createPythonProject(project);
     const original = fs.readFileSync(path.join(project, "calc/ops.py"), "utf8");
-    await page.goto(web.url);
-    await page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: 15_000 });
+    await openApp(page, web.url);
     await page.click('[data-testid="nav-workflow"]');
     await page.fill('[data-testid="verify-project"]', project);
 

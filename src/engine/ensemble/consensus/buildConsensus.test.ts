@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MemberResult, TaskAnalysis } from "../../../shared/contract/ensemble.js";
+import { ANSWER_A, ANSWER_B, ANSWER_C } from "../../../../tests/integration/ensemble/support/analyses.js";
 import { buildConsensus } from "./buildConsensus.js";
 import type { MemberWeights } from "./MemberWeights.js";
 
@@ -32,34 +33,10 @@ function member(label: string, status: MemberResult["status"], analysis?: Partia
   };
 }
 
-const A = member("A", "ok", {
-  approach: "Use a REST API with Express",
-  requirements: ["validate input", "store users"],
-  files: [
-    { path: "src/app.ts", purpose: "server" },
-    { path: "src/db.ts", purpose: "storage" },
-  ],
-  constraints: ["no network"],
-  risks: ["data loss"],
-  complexity: 3,
-  test_plan: ["unit tests"],
-});
-const B = member("B", "ok", {
-  approach: "use a rest api, with express!",
-  requirements: ["validate input", "store users in SQLite"],
-  files: [{ path: "./src/app.ts", purpose: "" }],
-  risks: ["Data loss"],
-  complexity: 3,
-  test_plan: ["unit tests"],
-});
-const C = member("C", "ok", {
-  approach: "Write a CLI script",
-  requirements: ["validate input"],
-  files: [{ path: "src/app.ts", purpose: "entry" }],
-  risks: ["data loss"],
-  complexity: 4,
-  test_plan: ["unit tests"],
-});
+// The hand-derived expectations below are about these three answers, shared with the integration tests.
+const A = member("A", "ok", ANSWER_A);
+const B = member("B", "ok", ANSWER_B);
+const C = member("C", "ok", ANSWER_C);
 
 describe("buildConsensus", () => {
   it("gives per-field agreement, the merged analysis, disagreements by member and the confidence", () => {
