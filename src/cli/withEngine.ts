@@ -1,6 +1,6 @@
 import { createEngine, loadConfig, resolveDataDir, type Engine } from "../engine/index.js";
 import { createNodePorts } from "../platform/node/createNodePorts.js";
-import { RpcClient, RpcServer, createMemoryPair } from "../shared/rpc/index.js";
+import { RpcClient, createMemoryPair } from "../shared/rpc/index.js";
 
 export interface GlobalOptions {
   json?: boolean;
@@ -18,7 +18,7 @@ export async function withEngine<T>(
 ): Promise<T> {
   const dataDir = opts.dataDir ?? resolveDataDir();
   const engine = await createEngine(loadConfig(dataDir), createNodePorts(dataDir, "cli"), { verbose: opts.verbose });
-  const server = new RpcServer({ handlers: engine.handlers, topics: engine.bus, onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id) });
+  const server = engine.createRpcServer();
   const pair = createMemoryPair();
   server.accept(pair.server);
   const client = new RpcClient(pair.client);

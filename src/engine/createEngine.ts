@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AppError, ErrorCode } from "../shared/contract/errors.js";
 import type { DoctorCheck, Notice } from "../shared/contract/system.js";
+import { RpcServer } from "../shared/rpc/RpcServer.js";
 import type { Handlers } from "../shared/rpc/types.js";
 import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
@@ -25,6 +25,11 @@ export interface Engine {
   bus: EventBus;
   ctx: EngineContext;
   models: ModelsFeature;
+  /**
+   * An RPC server for this engine's contract: a closed connection hands its runs to the grace period,
+   * protocol problems are logged. Each shell (Electron, web, CLI, tests) accepts its connections on one.
+   */
+  createRpcServer(): RpcServer;
   /** Release everything the engine owns. Idempotent. */
   dispose(): Promise<void>;
 }
@@ -125,10 +130,8 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
       await logHandle?.dispose();
     })());
 
-  return { handlers, bus, ctx, models, dispose };
-}
+  const createRpcServer = (): RpcServer =>
+    new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });
 
-/** For handlers of capabilities not built yet. */
-export function notBuilt(what: string): never {
-  throw new AppError(ErrorCode.Unsupported, `${what} is not available in this build`);
+  return { handlers, bus, ctx, models, createRpcServer, dispose };
 }

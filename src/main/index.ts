@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createEngine, loadConfig, type Engine } from "../engine/index.js";
 import { createElectronPorts } from "../platform/electron/createElectronPorts.js";
-import { RpcServer } from "../shared/rpc/RpcServer.js";
+import type { RpcServer } from "../shared/rpc/RpcServer.js";
 import { createMainWindow } from "./createMainWindow.js";
 import { createTray } from "./createTray.js";
 import { ipcConnection } from "./ipcConnection.js";
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const ports = createElectronPorts(() => win);
   engine = await createEngine(loadConfig(ports.paths.dataDir), ports);
   const e = engine;
-  rpc = new RpcServer({ handlers: e.handlers, topics: e.bus, onConnectionClosed: (id) => e.ctx.runs.releaseOwner(id) });
+  rpc = e.createRpcServer();
   openWindow();
   createTray(path.join(here, "..", "..", "resources", "icon.png"), {
     show: showWindow,

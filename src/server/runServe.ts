@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createEngine, loadConfig, resolveDataDir } from "../engine/index.js";
 import { createNodePorts } from "../platform/node/createNodePorts.js";
-import { RpcServer } from "../shared/rpc/RpcServer.js";
 import { startWebServer } from "./startWebServer.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,12 +26,7 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   const dataDir = opts.dataDir ?? resolveDataDir();
   const config = loadConfig(dataDir);
   const engine = await createEngine(config, createNodePorts(dataDir, "web"), { verbose: opts.verbose });
-  const rpc = new RpcServer({
-    handlers: engine.handlers,
-    topics: engine.bus,
-    onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id),
-    onProtocolError: (m) => engine.ctx.logger.warn(m),
-  });
+  const rpc = engine.createRpcServer();
   const staticDir = rendererDir();
   if (!fs.existsSync(path.join(staticDir, "index.html"))) {
     process.stderr.write(`warning: the UI is not built (${staticDir} is missing); run \`npm run build\`. The API still works.\n`);

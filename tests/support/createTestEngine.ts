@@ -5,7 +5,7 @@ import pino from "pino";
 import { createEngine, type Engine } from "../../src/engine/createEngine.js";
 import { loadConfig } from "../../src/engine/config/loadConfig.js";
 import { inertPorts, type Ports } from "../../src/engine/ports.js";
-import { RpcClient, RpcServer, createMemoryPair } from "../../src/shared/rpc/index.js";
+import { RpcClient, createMemoryPair, type RpcServer } from "../../src/shared/rpc/index.js";
 
 export interface TestEngine {
   engine: Engine;
@@ -31,7 +31,7 @@ export async function createTestEngine(
     logger: pino({ enabled: false }),
     orphanGraceMs: options.orphanGraceMs ?? 50,
   });
-  const server = new RpcServer({ handlers: engine.handlers, topics: engine.bus, onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id) });
+  const server = engine.createRpcServer();
   const connect = (): RpcClient => {
     const pair = createMemoryPair();
     server.accept(pair.server);

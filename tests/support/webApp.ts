@@ -9,7 +9,6 @@ import { loadConfig } from "../../src/engine/config/loadConfig.js";
 import { inertPorts } from "../../src/engine/ports.js";
 import { rendererDir } from "../../src/server/runServe.js";
 import { startWebServer, type WebServer } from "../../src/server/startWebServer.js";
-import { RpcServer } from "../../src/shared/rpc/RpcServer.js";
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 
@@ -43,7 +42,7 @@ export async function startWebApp(options: { configYaml?: string; env?: NodeJS.P
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cc-web-"));
   if (options.configYaml !== undefined) fs.writeFileSync(path.join(dataDir, "config.yaml"), options.configYaml);
   const engine = await createEngine(loadConfig(dataDir, options.env ?? {}), inertPorts(dataDir, "web"), { logger: pino({ enabled: false }) });
-  const rpc = new RpcServer({ handlers: engine.handlers, topics: engine.bus, onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id) });
+  const rpc = engine.createRpcServer();
   const web = await startWebServer({ rpc, staticDir });
   return {
     url: web.url,

@@ -17,9 +17,6 @@ export interface LoadedConfig {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function getPath(o: Obj, key: string): unknown {
-  return key.split(".").reduce<unknown>((acc, k) => (isObj(acc) ? acc[k] : undefined), o);
-}
 function setPath(o: Obj, key: string, value: unknown): void {
   const parts = key.split(".");
   let cur = o;
@@ -148,4 +145,3 @@ function dropInvalid(layer: Obj, base: Obj, report: (key: string, msg: string) =
   return {};
 }
 
-export { getPath };

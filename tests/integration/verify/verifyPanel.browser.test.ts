@@ -7,7 +7,7 @@ import { loadConfig } from "../../../src/engine/config/loadConfig.js";
 import { createEngine, type Engine } from "../../../src/engine/createEngine.js";
 import { inertPorts } from "../../../src/engine/ports.js";
 import { startWebServer, type WebServer } from "../../../src/server/startWebServer.js";
-import { RpcServer } from "../../../src/shared/rpc/RpcServer.js";
+import type { RpcServer } from "../../../src/shared/rpc/RpcServer.js";
 import { createPythonProject, PYTHON_FIX_ANSWER, tempDir } from "../../support/verify/fixtureProjects.js";
 import { rendererWithVerifyPanel } from "../../support/verify/rendererWithVerifyPanel.js";
 import { artifactPath, launchChromium, openApp } from "../../support/webApp.js";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   renderer = await rendererWithVerifyPanel();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-verify-web-"));
   engine = await createEngine(loadConfig(dataDir, {}), inertPorts(dataDir, "web"), { logger: pino({ enabled: false }) });
-  rpc = new RpcServer({ handlers: engine.handlers, topics: engine.bus, onConnectionClosed: (id) => engine.ctx.runs.releaseOwner(id) });
+  rpc = engine.createRpcServer();
   web = await startWebServer({ rpc, staticDir: renderer.dir });
   browser = await launchChromium();
   root = tempDir("cc-verify-ui-");
