@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -8,32 +7,8 @@ import { clipboardHelperPath } from "./clipboardHelperPath.js";
 
 const require = createRequire(import.meta.url);
 
-/** Resolve a command on PATH without spawning a shell. */
-export function which(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, cmd);
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return p;
-    } catch {
-      // keep looking
-    }
-  }
-  return null;
-}
-
-function run(cmd: string, args: string[], signal: AbortSignal, timeoutMs = 5000): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    execFile(cmd, args, { signal, timeout: timeoutMs, encoding: "utf8" }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : 1) : 0;
-      resolve({ code, out: `${stdout}${stderr}` });
-    });
-  });
-}
-
-/** Checks of the foundation: runtime, data folder, database, desktop integration, sandbox. */
-export async function coreDoctorChecks(ctx: EngineContext, signal: AbortSignal): Promise<DoctorCheck[]> {
+/** Checks of the foundation: runtime, data folder, database, desktop integration. */
+export async function coreDoctorChecks(ctx: EngineContext): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const major = Number(process.versions.node.split(".")[0]);
   checks.push(
@@ -106,19 +81,7 @@ export async function coreDoctorChecks(ctx: EngineContext, signal: AbortSignal):
       : { id: "hotkeys", title: "Global hotkeys", status: "warn", detail: hk.reason ?? "unavailable", fix: "Global hotkeys need an X11 display with the RECORD extension (or the desktop app on macOS/Windows)." },
   );
 
-  const bwrap = which("bwrap");
-  if (process.platform !== "linux") {
-    checks.push({ id: "sandbox", title: "Sandbox (bubblewrap)", status: "warn", detail: `${process.platform}: no bubblewrap`, fix: "Tests run only after per-project consent; see README › Sandbox." });
-  } else if (!bwrap) {
-    checks.push({ id: "sandbox", title: "Sandbox (bubblewrap)", status: "warn", detail: "bwrap not found", fix: "Install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`) so generated code runs contained." });
-  } else {
-    const r = await run(bwrap, ["--unshare-all", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "true"], signal);
-    checks.push(
-      r.code === 0
-        ? { id: "sandbox", title: "Sandbox (bubblewrap)", status: "ok", detail: bwrap }
-        : { id: "sandbox", title: "Sandbox (bubblewrap)", status: "fail", detail: `bwrap cannot create namespaces: ${r.out.trim().slice(0, 200)}`, fix: "Enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1) or run with the needed privileges." },
-      );
-  }
+  // The sandbox is checked by the verify capability, with a real namespace probe (verify.sandbox).
   return checks;
 }
 

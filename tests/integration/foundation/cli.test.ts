@@ -40,7 +40,7 @@ describe("codeconductor CLI", () => {
     const r = cli(["doctor", "--json"], { DISPLAY: "" });
     const out = JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; fix?: string }> };
     const ids = out.checks.map((c) => c.id);
-    for (const id of ["node", "data-dir", "database", "electron", "clipboard", "hotkeys", "sandbox"]) expect(ids).toContain(id);
+    for (const id of ["node", "data-dir", "database", "electron", "clipboard", "hotkeys", "verify.sandbox"]) expect(ids).toContain(id);
     for (const c of out.checks) if (c.status === "warn" || c.status === "fail") expect(c.fix, c.id).toBeTruthy();
     expect(r.status).toBe(out.checks.some((c) => c.status === "fail") ? 1 : 0);
   });

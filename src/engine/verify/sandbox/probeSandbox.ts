@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { findExecutable } from "./findExecutable.js";
+import { findExecutable } from "../../util/findExecutable.js";
 
 export interface SandboxProbe {
   available: boolean;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import type { Finding } from "../../../shared/contract/verify.js";
-import { findExecutable } from "../sandbox/findExecutable.js";
+import { findExecutable } from "../../util/findExecutable.js";
 
 // Compiles without executing: compile() builds a code object only. -I (isolated) and -S (no site) keep the
 // user's site-packages, PYTHON* variables and the current folder out of the interpreter.
