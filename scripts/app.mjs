@@ -14,9 +14,8 @@ const log = (m) => process.stderr.write(`[codeconductor] ${m}\n`);
 if (!fs.existsSync(path.join(root, "node_modules", ".package-lock.json"))) {
   log("installing dependencies (npm ci)…");
   // Skip Electron's binary download here; it is fetched below only if reachable.
-  // npm 11 may reject its own lock in `npm ci` (other platforms' optional packages); `npm install` accepts it.
   const env = { ELECTRON_SKIP_BINARY_DOWNLOAD: "1" };
-  if (!run(npm, ["ci", "--no-audit", "--no-fund"], env) && !run(npm, ["install", "--no-audit", "--no-fund"], env)) process.exit(1);
+  if (!run(npm, ["ci", "--no-audit", "--no-fund"], env)) process.exit(1);
 }
 
 function electronBinary() {
