@@ -1,6 +1,6 @@
 import type { DoctorCheck } from "../shared/contract/system.js";
 import type { Handlers } from "../shared/rpc/types.js";
-import type { RunHandler } from "./runs/RunManager.js";
+import type { RunHandlers } from "./runs/RunManager.js";
 
 /**
  * A capability plugged into the engine host: its contract handlers, its run kinds, its doctor checks
@@ -8,7 +8,8 @@ import type { RunHandler } from "./runs/RunManager.js";
  */
 export interface Feature {
   handlers?: Partial<Handlers>;
-  runs?: Record<string, RunHandler>;
+  /** Handlers of the run kinds this capability declares in the contract, typed by kind. */
+  runs?: RunHandlers;
   doctor?: (signal: AbortSignal) => Promise<DoctorCheck[]>;
   /** Release everything owned (processes, servers, models, watchers). Must be idempotent. */
   dispose?: () => Promise<void> | void;

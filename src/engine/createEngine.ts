@@ -84,7 +84,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
 
   const models = createModelsFeature(ctx);
   const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
-  for (const f of features) for (const [kind, handler] of Object.entries(f.runs ?? {})) runs.register(kind, handler);
+  for (const f of features) runs.registerAll(f.runs ?? {});
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
     const checks = await coreDoctorChecks(ctx);
     const extra = features.filter((f) => f.doctor);

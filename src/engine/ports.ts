@@ -2,18 +2,62 @@
  * Interfaces to what differs per shell (Electron, web server, CLI, tests). The engine never reaches the
  * OS for these directly; platform/node and platform/electron implement them.
  */
+import type { DoctorCheck } from "../shared/contract/system.js";
+
+/**
+ * What a clipboard read gave, after the size gate (checked on the byte count before any decoding) and the
+ * text check (NUL bytes, invalid UTF-8). Refusals carry a message fit for the user ("too large: 52 MB…").
+ */
+export type ClipboardContent =
+  | { kind: "text"; text: string; bytes: number }
+  | { kind: "empty" }
+  | { kind: "refused"; reason: "too-large" | "binary" | "not-utf8"; bytes: number; message: string };
+
+/** How a clipboard watcher learns of changes: change events (clipboard-event's helper), polling, or not at all. */
+export interface ClipboardWatchStatus {
+  mode: "events" | "polling" | "unavailable";
+  /** Why it is not `events` (helper missing or died, Wayland without data-control…). */
+  reason?: string;
+}
+
+export interface ClipboardWatcher {
+  status(): ClipboardWatchStatus;
+  /** Stop watching and release the helper process. Idempotent. */
+  stop(): void;
+}
+
 export interface ClipboardPort {
-  readText(): Promise<string>;
+  /** Read the clipboard as text, refusing more than `maxBytes` without reading it all. */
+  read(options: { maxBytes: number }): Promise<ClipboardContent>;
   writeText(text: string): Promise<void>;
-  /** Calls back on clipboard changes; returns stop. Implementations fall back to polling. */
-  watch(onChange: (text: string) => void): () => void;
+  /**
+   * Call back on every clipboard change with its gated content. Uses change events where the platform has
+   * them and falls back to polling when the event helper cannot start or dies, reporting it via `onStatus`.
+   */
+  watch(onChange: (content: ClipboardContent) => void, options: { maxBytes: number; onStatus?: (s: ClipboardWatchStatus) => void }): ClipboardWatcher;
+}
+
+/** A global hotkey the app wants: `id` names the action, `accelerator` is Electron syntax ("Control+Alt+Shift+P"). */
+export interface HotkeyBinding {
+  id: string;
+  accelerator: string;
+}
+
+export interface HotkeyRegistration {
+  /** Which backend holds the keys: Electron's globalShortcut, uiohook-napi in a child process, or none. */
+  backend: "globalShortcut" | "uiohook" | "none";
+  registered: HotkeyBinding[];
+  /** Bindings that could not be registered (taken by another app, unknown key…). */
+  failed: Array<HotkeyBinding & { reason: string }>;
+  /** Why no backend is active, when `backend` is `none`. */
+  reason?: string;
+  /** Release every key and the backend's process. Idempotent. */
+  dispose(): void;
 }
 
 export interface HotkeysPort {
-  /** Register an accelerator such as "CommandOrControl+Shift+C"; returns unregister. */
-  register(accelerator: string, onPress: () => void): () => void;
-  /** Whether global hotkeys work in this session (X display with RECORD, etc.). */
-  available(): Promise<{ ok: boolean; reason?: string }>;
+  /** Register global hotkeys; `onPress` gets the binding's id. Never throws: failures are in the result. */
+  register(bindings: HotkeyBinding[], onPress: (id: string) => void): Promise<HotkeyRegistration>;
 }
 
 export interface NotificationsPort {
@@ -32,6 +76,8 @@ export interface PathsPort {
 }
 
 export interface Ports {
+  /** Checks of this shell's own adapters (clipboard watching, hotkeys, notifications, display…) for `doctor`. */
+  doctor(signal: AbortSignal): Promise<DoctorCheck[]>;
   clipboard: ClipboardPort;
   hotkeys: HotkeysPort;
   notifications: NotificationsPort;
@@ -41,20 +87,37 @@ export interface Ports {
   shell: "electron" | "web" | "cli" | "test";
 }
 
-/** Ports that do nothing visible: for tests and headless CLI commands. */
+/**
+ * Ports that do nothing visible: for tests and headless CLI commands. The clipboard is in memory; its watchers
+ * hear every write (as change events would), so a loop can be driven without a display.
+ */
 export function inertPorts(dataDir: string, shell: Ports["shell"] = "test"): Ports {
   let clip = "";
+  const watchers = new Set<(c: ClipboardContent) => void>();
+  const gate = (maxBytes: number): ClipboardContent => {
+    const bytes = Buffer.byteLength(clip);
+    if (!clip) return { kind: "empty" };
+    if (bytes > maxBytes) return { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes (limit ${maxBytes})` };
+    if (clip.includes("\0")) return { kind: "refused", reason: "binary", bytes, message: "binary content (NUL bytes)" };
+    return { kind: "text", text: clip, bytes };
+  };
   return {
     shell,
+    doctor: async () => [],
     paths: { dataDir },
     clipboard: {
-      readText: async () => clip,
+      read: async ({ maxBytes }) => gate(maxBytes),
       writeText: async (t) => {
         clip = t;
+        for (const w of [...watchers]) w(gate(Number.MAX_SAFE_INTEGER));
       },
-      watch: () => () => {},
+      watch: (onChange, { maxBytes }) => {
+        const w = (): void => onChange(gate(maxBytes));
+        watchers.add(w);
+        return { status: () => ({ mode: "events" }), stop: () => void watchers.delete(w) };
+      },
     },
-    hotkeys: { register: () => () => {}, available: async () => ({ ok: false, reason: "no hotkey backend in this shell" }) },
+    hotkeys: { register: async () => ({ backend: "none", registered: [], failed: [], reason: "no hotkey backend in this shell", dispose: () => {} }) },
     notifications: { notify: async () => {} },
     dialogs: { pickFolder: async () => null, confirm: async () => false },
   };

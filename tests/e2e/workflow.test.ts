@@ -57,7 +57,7 @@ describe("Workflow view (web mode, Chromium)", () => {
     await page.screenshot({ path: artifactPath("workflow-consensus.png"), fullPage: true });
     await page.click('[data-testid="prompt-copy"]');
     await page.waitForSelector('[data-testid="toast"]:has-text("Prompt copied")');
-    expect(await app.engine.ctx.ports.clipboard.readText()).toBe(prompt);
+    expect(await app.engine.ctx.ports.clipboard.read({ maxBytes: 1e9 })).toMatchObject({ kind: "text", text: prompt });
     expect(await page.isVisible('[data-testid="verify-panel"]')).toBe(true);
   });
 

@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import type { CodeConsensus, EnsembleRunInput, EnsembleRunResult, MemberResult, MemberSpec } from "../../shared/contract/ensemble.js";
 import type { RunEvent } from "../../shared/contract/runs.js";
 import { globalOptions } from "../globalOptions.js";
-import { runToCompletion } from "../runToCompletion.js";
+import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine, type GlobalOptions } from "../withEngine.js";
 
 interface RunOptions {

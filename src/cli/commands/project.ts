@@ -4,7 +4,7 @@ import type { AnalyzeSummary, PlannedFile, RulesFormat } from "../../shared/cont
 import { globalOptions } from "../globalOptions.js";
 import { followProgress } from "../project/followProgress.js";
 import { formatAnalyze, formatRules } from "../project/formatProject.js";
-import { runToCompletion } from "../runToCompletion.js";
+import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
 
 const FORMATS = ["mdc", "agents", "legacy", "all"];

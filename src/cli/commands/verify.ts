@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { ApplyPlan, RunnerId, TestRunResult } from "../../shared/contract/verify.js";
 import { globalOptions } from "../globalOptions.js";
-import { runToCompletion } from "../runToCompletion.js";
+import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { confirm } from "../verify/confirm.js";
 import { formatPlan } from "../verify/formatPlan.js";
 import { formatTestRun } from "../verify/formatTestRun.js";

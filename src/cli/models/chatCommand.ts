@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { ChatResult } from "../../shared/contract/models.js";
 import { globalOptions } from "../globalOptions.js";
-import { runToCompletion } from "../runToCompletion.js";
+import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
 
 interface ChatOptions {

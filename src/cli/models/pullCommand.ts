@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
-import { runToCompletion } from "../runToCompletion.js";
+import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
 
 /** `codeconductor models pull <hf:user/repo:quant | https URL>`: resumable, verified download with a progress bar. */

@@ -30,7 +30,7 @@ function interpretCode(text: string): Interpretation {
 export async function analysisPhase(
   deps: EnsembleDeps,
   i: AnalysisPhaseInput,
-  run: RunContext,
+  run: RunContext<"ensemble.run">,
   span: { from: number; to: number },
 ): Promise<{ results: MemberResult[]; quorumReached: boolean }> {
   const cfg = deps.ctx.config.ensemble;

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { EnsembleRunInput } from "../../shared/contract/ensemble.js";
 import type { DoctorCheck } from "../../shared/contract/system.js";
 import type { Handlers } from "../../shared/rpc/types.js";
 import type { EngineContext } from "../EngineContext.js";
@@ -89,7 +88,7 @@ export function createEnsembleFeature(ctx: EngineContext, deps: { models: ModelG
   }
   return {
     handlers: handlers(full),
-    runs: { "ensemble.run": (input, run) => runEnsemble(full, input as ReturnType<typeof EnsembleRunInput.parse>, run) },
+    runs: { "ensemble.run": (input, run) => runEnsemble(full, input, run) },
     doctor: async () => doctorChecks(full),
     dispose: () => full.memberCancels.clear(),
   };

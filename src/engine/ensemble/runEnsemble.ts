@@ -1,5 +1,6 @@
 import { throwIfAborted } from "../../shared/contract/errors.js";
-import type { Debate, EnsembleRunInput, EnsembleRunResult, GeneratedPrompt, MemberResult, MemberSpec } from "../../shared/contract/ensemble.js";
+import type { RunParsedInput } from "../../shared/contract/methods.js";
+import type { Debate, EnsembleRunResult, GeneratedPrompt, MemberResult, MemberSpec } from "../../shared/contract/ensemble.js";
 import type { RunContext } from "../runs/RunManager.js";
 import { analysisPhase } from "./analysisPhase.js";
 import { codeConsensus } from "./codebleu/codeConsensus.js";
@@ -12,9 +13,9 @@ import { loadProjectContext, type ProjectContext } from "./prompt/loadProjectCon
 import { tokenCounterFor } from "./prompt/TokenCounter.js";
 import { selectMembers } from "./selection/selectMembers.js";
 
-type Input = ReturnType<typeof EnsembleRunInput.parse>;
+type Input = RunParsedInput<"ensemble.run">;
 
-async function copyPrompt(deps: EnsembleDeps, prompt: Omit<GeneratedPrompt, "copied">, run: RunContext): Promise<boolean> {
+async function copyPrompt(deps: EnsembleDeps, prompt: Omit<GeneratedPrompt, "copied">, run: RunContext<"ensemble.run">): Promise<boolean> {
   try {
     await deps.ctx.ports.clipboard.writeText(prompt.text);
     deps.ctx.notify({ level: "success", title: "Prompt copied", message: `${prompt.tokens} tokens — paste it into Cursor.` });
@@ -26,7 +27,7 @@ async function copyPrompt(deps: EnsembleDeps, prompt: Omit<GeneratedPrompt, "cop
 }
 
 /** Members, project context and (when asked) the debate: everything before the members answer. */
-async function prepare(deps: EnsembleDeps, input: Input, run: RunContext): Promise<{ members: MemberSpec[]; project?: ProjectContext; debate?: Debate }> {
+async function prepare(deps: EnsembleDeps, input: Input, run: RunContext<"ensemble.run">): Promise<{ members: MemberSpec[]; project?: ProjectContext; debate?: Debate }> {
   run.progress(0.02, "choosing members");
   const models = await deps.gateway.listModels({ signal: run.signal });
   const selection = selectMembers(models, deps.ctx.config, { models: input.models, samplesPerModel: input.samplesPerModel });
@@ -56,7 +57,7 @@ async function prepare(deps: EnsembleDeps, input: Input, run: RunContext): Promi
 }
 
 /** Consensus (CodeBLEU medoid in code mode), then the prompt within its budget, copied when asked. */
-async function conclude(deps: EnsembleDeps, input: Input, run: RunContext, results: MemberResult[], project?: ProjectContext) {
+async function conclude(deps: EnsembleDeps, input: Input, run: RunContext<"ensemble.run">, results: MemberResult[], project?: ProjectContext) {
   const cfg = deps.ctx.config;
   const withCode = results.filter((r) => r.status === "ok" && r.code);
   const code =
@@ -87,7 +88,7 @@ async function conclude(deps: EnsembleDeps, input: Input, run: RunContext, resul
  * One ensemble run: select members → optional persona debate → all members analyse (or write code) in
  * parallel → consensus (CodeBLEU medoid in code mode) → Cursor prompt within the token budget → clipboard.
  */
-export async function runEnsemble(deps: EnsembleDeps, input: Input, run: RunContext): Promise<EnsembleRunResult> {
+export async function runEnsemble(deps: EnsembleDeps, input: Input, run: RunContext<"ensemble.run">): Promise<EnsembleRunResult> {
   const started = Date.now();
   const cfg = deps.ctx.config.ensemble;
   run.setTitle(`Ensemble: ${input.prompt.slice(0, 60)}`);

@@ -1,14 +1,11 @@
-import type { z } from "zod";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import type { ChatResult, modelsRunKinds } from "../../shared/contract/models.js";
+import type { RunParsedInput } from "../../shared/contract/methods.js";
+import type { ChatResult } from "../../shared/contract/models.js";
 import type { ChatMessage, ModelGateway } from "../inference/types.js";
 import type { RunContext } from "../runs/RunManager.js";
 
-type ChatInput = z.output<(typeof modelsRunKinds)["models.chat"]["input"]>;
-
 /** Run kind `models.chat`: one generation; each chunk is published on the `token` channel as `{ text }`. */
-export async function runChat(gateway: ModelGateway, raw: unknown, rc: RunContext): Promise<ChatResult> {
-  const input = raw as ChatInput;
+export async function runChat(gateway: ModelGateway, input: RunParsedInput<"models.chat">, rc: RunContext<"models.chat">): Promise<ChatResult> {
   const messages: ChatMessage[] = input.messages ?? [
     ...(input.system ? [{ role: "system" as const, content: input.system }] : []),
     ...(input.prompt !== undefined ? [{ role: "user" as const, content: input.prompt }] : []),

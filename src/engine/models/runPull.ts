@@ -1,14 +1,10 @@
-import type { z } from "zod";
-import type { modelsRunKinds } from "../../shared/contract/models.js";
+import type { RunParsedInput } from "../../shared/contract/methods.js";
 import type { RunContext } from "../runs/RunManager.js";
 import { pullModel, type PullResult } from "./pull/pullModel.js";
 import { resolvePullSource } from "./pull/resolvePullSource.js";
 
-type PullInput = z.output<(typeof modelsRunKinds)["models.pull"]["input"]>;
-
 /** Run kind `models.pull`: resolve the source, download resumably, verify, then rediscover. */
-export async function runPull(raw: unknown, rc: RunContext, o: { defaultDir: string; hfEndpoint: string; onDone: () => Promise<void> }): Promise<PullResult> {
-  const input = raw as PullInput;
+export async function runPull(input: RunParsedInput<"models.pull">, rc: RunContext<"models.pull">, o: { defaultDir: string; hfEndpoint: string; onDone: () => Promise<void> }): Promise<PullResult> {
   rc.setTitle(`pull ${input.source}`);
   rc.progress(0, `resolving ${input.source}`);
   const target = await resolvePullSource(input.source, o.hfEndpoint, rc.signal);

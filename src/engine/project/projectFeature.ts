@@ -6,7 +6,7 @@ import type { ModelGateway } from "../inference/types.js";
 import { LANGUAGE_IDS, parseCode } from "../parsing/index.js";
 import { loadRepoMap } from "./loadRepoMap.js";
 import { ProjectCaches } from "./ProjectCaches.js";
-import { mapFile, runAnalyze, runCursorrules, runPropose, type ProjectDeps, type RunIn } from "./projectRuns.js";
+import { mapFile, runAnalyze, runCursorrules, runPropose, type ProjectDeps } from "./projectRuns.js";
 import { RecentProjects } from "./RecentProjects.js";
 import { createExtractor } from "./scan/createExtractor.js";
 import { summarizeAnalysis } from "./summarizeAnalysis.js";
@@ -34,9 +34,9 @@ export function createProjectFeature(ctx: EngineContext, options: { models?: Mod
       "project.recent": async ({ limit }) => ({ projects: deps.recent.list(limit ?? 20) }),
     },
     runs: {
-      "project.analyze": (input, run) => runAnalyze(deps, input as RunIn<"project.analyze">, run),
-      "project.cursorrules": (input, run) => runCursorrules(input as RunIn<"project.cursorrules">, run),
-      "project.propose": (input, run) => runPropose(deps, input as RunIn<"project.propose">, run),
+      "project.analyze": (input, run) => runAnalyze(deps, input, run),
+      "project.cursorrules": (input, run) => runCursorrules(input, run),
+      "project.propose": (input, run) => runPropose(deps, input, run),
     },
     doctor: async () => [await grammarCheck()],
     dispose: () =>

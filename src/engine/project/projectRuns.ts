@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import type { AnalyzeSummary, PlannedFile, projectRunKinds } from "../../shared/contract/project.js";
+import type { RunParsedInput } from "../../shared/contract/methods.js";
+import type { AnalyzeSummary, PlannedFile } from "../../shared/contract/project.js";
 import type { EngineContext } from "../EngineContext.js";
 import type { ModelGateway } from "../inference/types.js";
 import type { RunContext } from "../runs/RunManager.js";
@@ -17,7 +17,7 @@ import { planRules } from "./rules/planRules.js";
 import type { Extractor } from "./scan/scanFiles.js";
 import { summarizeAnalysis } from "./summarizeAnalysis.js";
 
-export type RunIn<K extends keyof typeof projectRunKinds> = z.output<(typeof projectRunKinds)[K]["input"]>;
+type RunIn<K extends "project.analyze" | "project.cursorrules" | "project.propose"> = RunParsedInput<K>;
 
 /** What the project runs need from the engine. */
 export interface ProjectDeps {
@@ -34,7 +34,7 @@ export function mapFile(input: string): string {
 }
 
 /** `project.analyze`: incremental against the engine's cache, which is saved after the result. */
-export async function runAnalyze(deps: ProjectDeps, input: RunIn<"project.analyze">, run: RunContext): Promise<AnalyzeSummary> {
+export async function runAnalyze(deps: ProjectDeps, input: RunIn<"project.analyze">, run: RunContext<"project.analyze">): Promise<AnalyzeSummary> {
   const cfg = deps.ctx.config.project;
   const root = path.resolve(input.path);
   run.setTitle(`Analyze ${path.basename(root)}`);
@@ -50,7 +50,7 @@ export async function runAnalyze(deps: ProjectDeps, input: RunIn<"project.analyz
 }
 
 /** `project.cursorrules`: plan (and unless dry-run, write) rule files under the project root. */
-export async function runCursorrules(input: RunIn<"project.cursorrules">, run: RunContext): Promise<{ root: string; files: PlannedFile[] }> {
+export async function runCursorrules(input: RunIn<"project.cursorrules">, run: RunContext<"project.cursorrules">): Promise<{ root: string; files: PlannedFile[] }> {
   const map = await loadRepoMap(input.input);
   const root = path.resolve(input.root ?? map.root);
   if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new AppError(ErrorCode.NotFound, `Project root ${root} does not exist; pass --root`);
@@ -63,7 +63,7 @@ export async function runCursorrules(input: RunIn<"project.cursorrules">, run: R
 }
 
 /** `project.propose`: fill the editable template from the map (and state.md), optionally asking a model. */
-export async function runPropose(deps: ProjectDeps, input: RunIn<"project.propose">, run: RunContext): Promise<{ path: string; text: string; usedModel?: string }> {
+export async function runPropose(deps: ProjectDeps, input: RunIn<"project.propose">, run: RunContext<"project.propose">): Promise<{ path: string; text: string; usedModel?: string }> {
   const file = mapFile(input.input);
   const map = await loadRepoMap(file);
   run.setTitle(`Propose for ${map.name}`);

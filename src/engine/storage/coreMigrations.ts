@@ -26,4 +26,14 @@ export const coreMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // Runs are logged as they happen; the owning process lets another one tell a live run from an interrupted one.
+    id: "core-002-run-owner",
+    up(db) {
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE runs ADD COLUMN owner_started_at INTEGER;
+      `);
+    },
+  },
 ];

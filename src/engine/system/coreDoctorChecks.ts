@@ -74,12 +74,7 @@ export async function coreDoctorChecks(ctx: EngineContext): Promise<DoctorCheck[
 
   checks.push(clipboardHelperCheck());
 
-  const hk = await ctx.ports.hotkeys.available();
-  checks.push(
-    hk.ok
-      ? { id: "hotkeys", title: "Global hotkeys", status: "ok", detail: "available" }
-      : { id: "hotkeys", title: "Global hotkeys", status: "warn", detail: hk.reason ?? "unavailable", fix: "Global hotkeys need an X11 display with the RECORD extension (or the desktop app on macOS/Windows)." },
-  );
+  checks.push(...(await ctx.ports.doctor(new AbortController().signal)));
 
   // The sandbox is checked by the verify capability, with a real namespace probe (verify.sandbox).
   return checks;

@@ -1,7 +1,13 @@
 import os from "node:os";
 import path from "node:path";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import type { ApplyPlan, Finding, ParsedAnswer, RunInputShape, TestRunResult } from "./verifyTypes.js";
+import type { RunParsedInput } from "../../shared/contract/methods.js";
+import type { ApplyPlan, Finding, ParsedAnswer, TestRunResult } from "../../shared/contract/verify.js";
+
+type TestInput = RunParsedInput<"verify.test">;
+
+/** Largest answer read from the clipboard (the contract caps given text at the same 5 MB). */
+const MAX_ANSWER_BYTES = 5_000_000;
 import type { EngineContext } from "../EngineContext.js";
 import { VerifySection } from "../config/sections/verify.js";
 import { parseAnswer } from "./answer/parseAnswer.js";
@@ -62,7 +68,11 @@ export class VerifyService {
   async plan(input: { project: string; text?: string; fromClipboard?: boolean; expectedFile?: string }, signal?: AbortSignal): Promise<ApplyPlan> {
     const project = resolveProject(input.project);
     let text = input.text;
-    if (text === undefined && input.fromClipboard) text = await this.ctx.ports.clipboard.readText();
+    if (text === undefined && input.fromClipboard) {
+      const clip = await this.ctx.ports.clipboard.read({ maxBytes: MAX_ANSWER_BYTES });
+      if (clip.kind === "refused") throw new AppError(ErrorCode.InvalidInput, `The clipboard was not read: ${clip.message}`);
+      text = clip.kind === "text" ? clip.text : "";
+    }
     if (!text?.trim()) throw new AppError(ErrorCode.InvalidInput, input.fromClipboard ? "The clipboard is empty (or this shell has no clipboard access)" : "No answer text given");
     const parsed: ParsedAnswer = parseAnswer(text, { expectedFile: input.expectedFile });
     const plan = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
@@ -90,7 +100,7 @@ export class VerifyService {
     return { applyId: j.applyId, restored: j.entries.map((e) => e.rel) };
   }
 
-  async test(input: RunInputShape, runId: string, hooks: { signal: AbortSignal; progress: (f: number, m?: string) => void; output: (chunk: string) => void }): Promise<TestRunResult> {
+  async test(input: TestInput, runId: string, hooks: { signal: AbortSignal; progress: (f: number, m?: string) => void; output: (chunk: string) => void }): Promise<TestRunResult> {
     const project = resolveProject(input.project);
     const probe = await this.probe(hooks.signal);
     const unsandboxed = !probe.available;
@@ -128,7 +138,7 @@ export class VerifyService {
   }
 
   /** Validation counts of the files an apply wrote, from its stored plan (null when the plan is gone). */
-  private validationOf(planId: string | null, paths: string[]): RunInputShape["validation"] {
+  private validationOf(planId: string | null, paths: string[]): TestInput["validation"] {
     if (!planId) return undefined;
     let plan: ApplyPlan;
     try {

@@ -6,7 +6,6 @@ import { resolveProject } from "./resolveProject.js";
 import { CgroupJail } from "./sandbox/CgroupJail.js";
 import { detectRunner } from "./testing/detectRunner.js";
 import { systemPython } from "./validate/pythonCompileCheck.js";
-import type { RunInputShape } from "./verifyTypes.js";
 import { VerifyService } from "./VerifyService.js";
 
 /**
@@ -47,7 +46,7 @@ export function createVerifyFeature(ctx: EngineContext): Feature {
     },
     runs: {
       "verify.test": async (input, run) => {
-        const i = input as RunInputShape;
+        const i = input;
         run.setTitle(`Tests: ${i.project}`);
         const r = await svc.test(i, run.runId, { signal: run.signal, progress: run.progress, output: (c) => run.data("output", c) });
         run.setTitle(`Tests (${r.runner}): ${r.summary.passed}/${r.summary.passed + r.summary.failed + r.summary.errors} passed, reward ${r.reward.reward}`);

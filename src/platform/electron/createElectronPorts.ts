@@ -5,30 +5,35 @@ import type { Ports } from "../../engine/ports.js";
 export function createElectronPorts(getWindow: () => BrowserWindow | null): Ports {
   return {
     shell: "electron",
+    doctor: async () => [],
     paths: { dataDir: app.getPath("userData") },
     clipboard: {
-      readText: async () => clipboard.readText(),
+      read: async ({ maxBytes }) => {
+        const text = clipboard.readText();
+        const bytes = Buffer.byteLength(text);
+        if (!text) return { kind: "empty" };
+        return bytes > maxBytes ? { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes` } : { kind: "text", text, bytes };
+      },
       writeText: async (t) => clipboard.writeText(t),
       // Electron has no clipboard-change event; poll cheaply (string compare) every 500 ms.
-      watch: (onChange) => {
+      watch: (onChange, { maxBytes }) => {
         let last = clipboard.readText();
         const timer = setInterval(() => {
           const t = clipboard.readText();
           if (t !== last) {
             last = t;
-            onChange(t);
+            const bytes = Buffer.byteLength(t);
+            onChange(!t ? { kind: "empty" } : bytes > maxBytes ? { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes` } : { kind: "text", text: t, bytes });
           }
         }, 500);
-        return () => clearInterval(timer);
+        return { status: () => ({ mode: "polling" }), stop: () => clearInterval(timer) };
       },
     },
     hotkeys: {
-      available: async () => ({ ok: true }),
-      register: (accelerator, onPress) => {
-        const ok = globalShortcut.register(accelerator, onPress);
-        return () => {
-          if (ok) globalShortcut.unregister(accelerator);
-        };
+      register: async (bindings, onPress) => {
+        const registered = bindings.filter((b) => globalShortcut.register(b.accelerator, () => onPress(b.id)));
+        const failed = bindings.filter((b) => !registered.includes(b)).map((b) => ({ ...b, reason: "taken by another application or invalid" }));
+        return { backend: "globalShortcut", registered, failed, dispose: () => registered.forEach((b) => globalShortcut.unregister(b.accelerator)) };
       },
     },
     notifications: {

@@ -1,6 +1,6 @@
 import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
-import type { ClipboardPort } from "../../engine/ports.js";
+import type { ClipboardContent, ClipboardPort, ClipboardWatcher } from "../../engine/ports.js";
 import { clipboardHelperPath } from "../../engine/system/clipboardHelperPath.js";
 
 /** Largest clipboard text we accept (bytes); bigger content is ignored, not loaded. */
@@ -19,7 +19,15 @@ function commands(): { read: [string, string[]]; write: [string, string[]] } | n
  * missing or dies, a 500 ms poll takes over (Electron has no clipboard-change event either).
  */
 export class NodeClipboard implements ClipboardPort {
-  async readText(): Promise<string> {
+  async read({ maxBytes }: { maxBytes: number }): Promise<ClipboardContent> {
+    const text = await this.readText();
+    if (!text) return { kind: "empty" };
+    const bytes = Buffer.byteLength(text);
+    if (bytes > maxBytes) return { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes (limit ${maxBytes})` };
+    return { kind: "text", text, bytes };
+  }
+
+  private async readText(): Promise<string> {
     const c = commands();
     if (!c) return "";
     return new Promise((resolve) => {
@@ -53,7 +61,11 @@ export class NodeClipboard implements ClipboardPort {
   /** How the last `watch` learns of changes: the native helper, or polling when the helper is unavailable. */
   watchMode: "helper" | "poll" | null = null;
 
-  watch(onChange: (text: string) => void): () => void {
+  watch(onContent: (c: ClipboardContent) => void, { maxBytes }: { maxBytes: number }): ClipboardWatcher {
+    const onChange = (t: string): void => {
+      const bytes = Buffer.byteLength(t);
+      onContent(!t ? { kind: "empty" } : bytes > maxBytes ? { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes` } : { kind: "text", text: t, bytes });
+    };
     let last: string | undefined;
     let stopped = false;
     const check = async (): Promise<void> => {
@@ -68,10 +80,14 @@ export class NodeClipboard implements ClipboardPort {
     const helper = startHelper(() => void check());
     this.watchMode = helper ? "helper" : "poll";
     const timer = helper ? undefined : setInterval(() => void check(), 500);
-    return () => {
-      stopped = true;
-      helper?.stop();
-      if (timer) clearInterval(timer);
+    const mode = helper ? ("events" as const) : ("polling" as const);
+    return {
+      status: () => ({ mode }),
+      stop: () => {
+        stopped = true;
+        helper?.stop();
+        if (timer) clearInterval(timer);
+      },
     };
   }
 }

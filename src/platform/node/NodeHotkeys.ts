@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import type { HotkeysPort } from "../../engine/ports.js";
+import type { HotkeyBinding, HotkeyRegistration, HotkeysPort } from "../../engine/ports.js";
 
 /**
  * Global hotkeys for Node shells through uiohook-napi. On Linux its `start()` aborts the whole process
@@ -19,10 +19,8 @@ export class NodeHotkeys implements HotkeysPort {
     return this.probe;
   }
 
-  register(accelerator: string, onPress: () => void): () => void {
-    // Registration in web/CLI mode comes with the conductor loop; the Electron shell uses globalShortcut.
-    void accelerator;
+  async register(bindings: HotkeyBinding[], onPress: (id: string) => void): Promise<HotkeyRegistration> {
     void onPress;
-    return () => {};
+    return { backend: "none", registered: [], failed: bindings.map((b) => ({ ...b, reason: "not implemented yet" })), reason: "not implemented yet", dispose: () => {} };
   }
 }

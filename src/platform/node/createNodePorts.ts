@@ -5,11 +5,20 @@ import { NodeHotkeys } from "./NodeHotkeys.js";
 
 /** Ports for the web-mode server and the CLI: real clipboard, OS notifications, hotkey probe. */
 export function createNodePorts(dataDir: string, shell: "web" | "cli"): Ports {
+  const hotkeys = new NodeHotkeys();
   return {
     shell,
+    doctor: async () => {
+      const hk = await hotkeys.available();
+      return [
+        hk.ok
+          ? { id: "hotkeys", title: "Global hotkeys", status: "ok", detail: "available" }
+          : { id: "hotkeys", title: "Global hotkeys", status: "warn", detail: hk.reason ?? "unavailable", fix: "Global hotkeys need an X11 display with the RECORD extension (or the desktop app on macOS/Windows)." },
+      ];
+    },
     paths: { dataDir },
     clipboard: new NodeClipboard(),
-    hotkeys: new NodeHotkeys(),
+    hotkeys,
     notifications: {
       notify: (n) =>
         new Promise<void>((resolve) => {

@@ -12,13 +12,25 @@ export function method<I extends z.ZodType, O extends z.ZodType>(input: I, outpu
   return { input, output, summary };
 }
 
-/** A kind of long work started with `runs.start`: schema of its input and of its final result. */
-export interface RunKindDef<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+/** Schemas of a run kind's partial-data channels: channel name → payload schema. */
+export type DataChannels = Record<string, z.ZodType>;
+
+/**
+ * A kind of long work started with `runs.start`: schemas of its input, its final result and each `data`
+ * channel it streams. The run manager validates all three, so producers and consumers cannot drift.
+ */
+export interface RunKindDef<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, D extends DataChannels = DataChannels> {
   input: I;
   result: R;
+  data: D;
   summary: string;
 }
 
-export function runKind<I extends z.ZodType, R extends z.ZodType>(input: I, result: R, summary: string): RunKindDef<I, R> {
-  return { input, result, summary };
+export function runKind<I extends z.ZodType, R extends z.ZodType, D extends DataChannels = Record<never, z.ZodType>>(
+  input: I,
+  result: R,
+  summary: string,
+  data: D = {} as D,
+): RunKindDef<I, R, D> {
+  return { input, result, data, summary };
 }

@@ -240,5 +240,5 @@ export const ensembleMethods = {
 export const ensembleTopics = {} as const;
 
 export const ensembleRunKinds = {
-  "ensemble.run": runKind(EnsembleRunInput, EnsembleRunResult, "Ensemble analysis (optionally after a persona debate) → consensus → Cursor prompt."),
+  "ensemble.run": runKind(EnsembleRunInput, EnsembleRunResult, "Ensemble analysis (optionally after a persona debate) → consensus → Cursor prompt.", ensembleDataChannels),
 } as const;

@@ -5,3 +5,4 @@ export * from "./defineContract.js";
 export * from "./system.js";
 export * from "./config.js";
 export * from "./runs.js";
+export * from "./conductor.js";

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { conductorMethods, conductorRunKinds } from "./conductor.js";
 import { configMethods } from "./config.js";
 import { ensembleMethods, ensembleRunKinds } from "./ensemble.js";
 import { modelsMethods, modelsRunKinds } from "./models.js";
@@ -16,6 +17,7 @@ export const methods = {
   ...projectMethods,
   ...ensembleMethods,
   ...verifyMethods,
+  ...conductorMethods,
 } as const;
 
 /** Every kind of long work `runs.start` accepts. */
@@ -25,6 +27,7 @@ export const runKinds = {
   ...projectRunKinds,
   ...ensembleRunKinds,
   ...verifyRunKinds,
+  ...conductorRunKinds,
 } as const;
 
 export type Methods = typeof methods;
@@ -34,7 +37,12 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]["output"]>;
 export type RunKinds = typeof runKinds;
 export type RunKindName = keyof RunKinds;
 export type RunInput<K extends RunKindName> = z.input<RunKinds[K]["input"]>;
+/** Input as the handler receives it (defaults applied). */
+export type RunParsedInput<K extends RunKindName> = z.output<RunKinds[K]["input"]>;
 export type RunResult<K extends RunKindName> = z.output<RunKinds[K]["result"]>;
+export type RunChannels<K extends RunKindName> = RunKinds[K]["data"];
+export type RunChannelName<K extends RunKindName> = keyof RunChannels<K> & string;
+export type RunChannelData<K extends RunKindName, C extends RunChannelName<K>> = z.output<RunChannels<K>[C]>;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);

@@ -121,6 +121,7 @@ export const modelsRunKinds = {
     }),
     ChatResult,
     "Chat with one model; tokens stream on the `token` data channel ({ text }).",
+    { token: z.object({ text: z.string() }) },
   ),
   "models.pull": runKind(
     z.object({

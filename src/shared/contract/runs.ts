@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { method } from "./defineContract.js";
 
-export const RunStatus = z.enum(["running", "succeeded", "failed", "cancelled"]);
+/** `interrupted`: the process running it died (kill -9, crash, power loss); a loop can be resumed. */
+export const RunStatus = z.enum(["running", "succeeded", "failed", "cancelled", "interrupted"]);
 export type RunStatus = z.infer<typeof RunStatus>;
 
 export const RunSummary = z.object({

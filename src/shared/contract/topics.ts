@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { conductorTopics } from "./conductor.js";
 import { ensembleTopics } from "./ensemble.js";
 import { modelsTopics } from "./models.js";
 import { projectTopics } from "./project.js";
@@ -14,6 +15,7 @@ export const topics = {
   ...projectTopics,
   ...ensembleTopics,
   ...verifyTopics,
+  ...conductorTopics,
 } as const;
 
 export type Topics = typeof topics;

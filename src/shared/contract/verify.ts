@@ -247,5 +247,6 @@ export const verifyRunKinds = {
     }),
     TestRunResult,
     "Detect the runner and run the project's tests in the sandbox; per-test results and reward.",
+    { output: z.string() },
   ),
 } as const;

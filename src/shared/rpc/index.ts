@@ -4,3 +4,4 @@ export * from "./RpcServer.js";
 export * from "./RpcClient.js";
 export * from "./createMemoryPair.js";
 export * from "./types.js";
+export * from "./runToCompletion.js";

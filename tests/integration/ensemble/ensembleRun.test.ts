@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EnsembleRunResult } from "../../../src/shared/contract/ensemble.js";
+import type { RunInput } from "../../../src/shared/contract/methods.js";
 import type { RunEvent } from "../../../src/shared/contract/runs.js";
-import { runToCompletion } from "../../../src/cli/runToCompletion.js";
+import { runToCompletion } from "../../../src/shared/rpc/runToCompletion.js";
 import { startFakeOllama, startFakeOpenAI, type FakeServer } from "../../support/fakeServers/index.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
 import { ANSWER_A, ANSWER_B, ANSWER_C } from "./support/analyses.js";
@@ -72,8 +73,8 @@ afterAll(async () => {
   if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
 });
 
-async function run(input: Record<string, unknown>, onEvent?: (e: RunEvent) => void): Promise<EnsembleRunResult> {
-  return (await runToCompletion(te.client, "ensemble.run", input, { onEvent })) as EnsembleRunResult;
+async function run(input: RunInput<"ensemble.run">, onEvent?: (e: RunEvent) => void): Promise<EnsembleRunResult> {
+  return runToCompletion(te.client, "ensemble.run", input, { onEvent });
 }
 
 describe("ensemble.run over local servers", () => {
@@ -109,7 +110,7 @@ describe("ensemble.run over local servers", () => {
     expect(events.some((e) => e.type === "log" && /no repo map used/.test(e.message))).toBe(true);
     // Copied through the clipboard port and announced.
     expect(r.prompt.copied).toBe(true);
-    expect(await te.engine.ctx.ports.clipboard.readText()).toBe(r.prompt.text);
+    expect(await te.engine.ctx.ports.clipboard.read({ maxBytes: 1e9 })).toMatchObject({ kind: "text", text: r.prompt.text });
     expect((await te.client.call("system.notices", {})).notices.some((n) => n.title === "Prompt copied")).toBe(true);
   });
 

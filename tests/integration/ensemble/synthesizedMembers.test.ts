@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EnsembleRunResult } from "../../../src/shared/contract/ensemble.js";
 import type { RunEvent } from "../../../src/shared/contract/runs.js";
-import { runToCompletion } from "../../../src/cli/runToCompletion.js";
+import { runToCompletion } from "../../../src/shared/rpc/runToCompletion.js";
 import { writeTinyLlamaGguf } from "../../support/gguf/index.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
 

@@ -27,20 +27,20 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
     const cb = new NodeClipboard();
     await cb.writeText("hello ✓ from CodeConductor");
     await new Promise((r) => setTimeout(r, 100));
-    expect(await cb.readText()).toBe("hello ✓ from CodeConductor");
+    expect(await cb.read({ maxBytes: 1000 })).toEqual({ kind: "text", text: "hello ✓ from CodeConductor", bytes: Buffer.byteLength("hello ✓ from CodeConductor") });
   });
 
   it("reports clipboard changes made by another program", async () => {
     const cb = new NodeClipboard();
     const seen: string[] = [];
-    const stop = cb.watch((t) => seen.push(t));
+    const watcher = cb.watch((c) => c.kind === "text" && seen.push(c.text), { maxBytes: 1000 });
     await new Promise((r) => setTimeout(r, 300));
     spawnSync("sh", ["-c", "printf 'from xclip' | xclip -selection clipboard -i"], { env: desktop.env, stdio: "ignore" }); // xclip stays to serve the selection: no pipes to wait on
     for (let i = 0; i < 40 && !seen.includes("from xclip"); i++) await new Promise((r) => setTimeout(r, 100));
-    stop();
+    watcher.stop();
     expect(seen).toContain("from xclip");
     // Events come from clipboard-event's native helper, not the polling fallback.
-    expect(cb.watchMode).toBe("helper");
+    expect(watcher.status().mode).toBe("events");
   });
 
   it("probes the global-hotkey backend without crashing the process", async () => {

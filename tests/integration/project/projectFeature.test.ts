@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalyzeSummary, PlannedFile } from "../../../src/shared/contract/project.js";
 import type { RunEvent } from "../../../src/shared/contract/runs.js";
 import { createProjectFeature } from "../../../src/engine/project/projectFeature.js";
-import { runToCompletion } from "../../../src/cli/runToCompletion.js";
+import { runToCompletion } from "../../../src/shared/rpc/runToCompletion.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
 import { vitestRepo } from "../../support/project/fixtureRepos.js";
 import { tempTree } from "../../support/project/writeTree.js";

@@ -1,9 +1,9 @@
 import type { ChatResult } from "../../../../shared/contract/models.js";
-import type { RunEvent } from "../../../../shared/contract/runs.js";
+import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 
 export interface TestOutput {
   text: string;
-  status: "idle" | "running" | "succeeded" | "failed" | "cancelled";
+  status: RunStatus | "idle";
   result: ChatResult | null;
   error: string | null;
 }

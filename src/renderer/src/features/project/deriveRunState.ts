@@ -1,7 +1,7 @@
-import type { RunEvent } from "../../../../shared/contract/runs.js";
+import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 
 export interface RunState {
-  status: "idle" | "running" | "succeeded" | "failed" | "cancelled";
+  status: RunStatus | "idle";
   /** 0–1. */
   fraction: number;
   message: string;

@@ -1,8 +1,8 @@
-import type { RunEvent } from "../../../../shared/contract/runs.js";
+import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 import type { TestRunResult } from "../../../../shared/contract/verify.js";
 
 export interface TestRunView {
-  status: "idle" | "running" | "succeeded" | "failed" | "cancelled";
+  status: RunStatus | "idle";
   progress: { fraction: number; message?: string } | null;
   /** Live output streamed on the run's "output" channel (bounded). */
   output: string;

@@ -1,5 +1,5 @@
 import type { CodeConsensus, Consensus, DebateTurn, EnsembleRunResult, GeneratedPrompt, MemberResult, MemberSpec } from "../../../../shared/contract/ensemble.js";
-import type { RunEvent } from "../../../../shared/contract/runs.js";
+import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 
 export interface LiveMember {
   spec: MemberSpec;
@@ -18,7 +18,7 @@ export interface EnsembleView {
   prompt?: GeneratedPrompt;
   progress?: { fraction: number; message?: string };
   logs: string[];
-  status: "idle" | "running" | "succeeded" | "failed" | "cancelled";
+  status: RunStatus | "idle";
   error?: string;
 }
 
