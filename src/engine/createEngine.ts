@@ -2,9 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DoctorCheck, Notice } from "../shared/contract/system.js";
 import { RpcServer } from "../shared/rpc/RpcServer.js";
-import type { Handlers } from "../shared/rpc/types.js";
+import { methods, type MethodName, type MethodOutput } from "../shared/contract/methods.js";
+import type { CallContext, Handlers, MethodInput } from "../shared/rpc/types.js";
 import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
+import { createConductorFeature } from "./conductor/conductorFeature.js";
+import { followChildRun } from "./runs/followChildRun.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
 import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.js";
@@ -83,7 +86,20 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   };
 
   const models = createModelsFeature(ctx);
-  const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
+  // Capabilities reach each other through the contract: `call` dispatches to the merged handlers below.
+  let handlers: Handlers | undefined;
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>, signal?: AbortSignal): Promise<MethodOutput<M>> => {
+    const def = methods[method];
+    const parsed = def.input.parse(input);
+    return (handlers![method] as (i: unknown, c: CallContext) => Promise<MethodOutput<M>>)(parsed, { signal: signal ?? new AbortController().signal, connectionId: "engine" });
+  };
+  const features: Feature[] = [
+    models,
+    createProjectFeature(ctx, { models: models.gateway }),
+    createVerifyFeature(ctx),
+    createEnsembleFeature(ctx, { models: models.gateway }),
+    createConductorFeature(ctx, { call, child: (kind, input, signal, onEvent) => followChildRun(ctx, kind, input, signal, onEvent) }),
+  ];
   for (const f of features) runs.registerAll(f.runs ?? {});
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
     const checks = await coreDoctorChecks(ctx);
@@ -112,7 +128,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     "runs.attach": async ({ runId }, { connectionId }) => ({ run: runs.attach(runId, connectionId) }),
     "runs.list": async ({ limit, kind }) => ({ runs: runs.list(limit, kind) }),
   };
-  const handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers;
+  handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers;
 
   let disposed: Promise<void> | undefined;
   const dispose = (): Promise<void> =>
@@ -133,5 +149,5 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   const createRpcServer = (): RpcServer =>
     new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });
 
-  return { handlers, bus, ctx, models, createRpcServer, dispose };
+  return { handlers: handlers!, bus, ctx, models, createRpcServer, dispose };
 }

@@ -1,3 +1,4 @@
+import { conductorMigrations } from "../conductor/migrations.js";
 import { ensembleMigrations } from "../ensemble/migrations.js";
 import { modelsMigrations } from "../models/migrations.js";
 import { projectMigrations } from "../project/migrations.js";
@@ -12,4 +13,5 @@ export const allMigrations: Migration[] = [
   ...projectMigrations,
   ...verifyMigrations,
   ...ensembleMigrations,
+  ...conductorMigrations,
 ];

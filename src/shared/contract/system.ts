@@ -15,6 +15,10 @@ export const Notice = z.object({
   level: z.enum(["info", "success", "warn", "error"]),
   title: z.string(),
   message: z.string().optional(),
+  /** The user must act (approve a candidate…): the toast stays until dismissed. */
+  needsAction: z.boolean().optional(),
+  /** The run it is about, when there is one. */
+  runId: z.string().optional(),
   at: z.number(),
 });
 export type Notice = z.infer<typeof Notice>;
