@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AttemptRecord, Candidate } from "../../shared/contract/conductor.js";
 import type { RunParsedInput } from "../../shared/contract/methods.js";
-import type { TestRunResult } from "../../shared/contract/verify.js";
+import type { Finding, TestRunResult } from "../../shared/contract/verify.js";
 
 /** Tests went green: something ran, nothing failed, and no zero-reason (timeout, tampering…) applies. */
 export function isGreen(t: TestRunResult): boolean {
@@ -15,6 +15,17 @@ export function failureSignature(a: AttemptRecord): string {
     .map((f) => `${f.name}|${(f.message ?? "").split("\n")[0]!.replace(/0x[0-9a-f]+|\d+(\.\d+)?/gi, "#").slice(0, 200)}`)
     .sort()
     .join("\n");
+}
+
+/** Validation counts for the reward penalties: errors/warnings, and security findings by severity. */
+export function validationCounts(findings: Finding[]): { errors: number; warnings: number; securityHigh: number; securityMedium: number } {
+  const count = (pred: (f: Finding) => boolean): number => findings.filter(pred).length;
+  return {
+    errors: count((f) => f.category !== "security" && f.severity === "error"),
+    warnings: count((f) => f.category !== "security" && f.severity === "warning"),
+    securityHigh: count((f) => f.category === "security" && f.severity === "error"),
+    securityMedium: count((f) => f.category === "security" && f.severity !== "error"),
+  };
 }
 
 export function buildAttempt(o: {
@@ -32,7 +43,6 @@ export function buildAttempt(o: {
   startedAt: number;
 }): AttemptRecord {
   const findings = o.candidate?.plan.files.flatMap((f) => f.findings) ?? [];
-  const count = (pred: (f: (typeof findings)[number]) => boolean): number => findings.filter(pred).length;
   const endedAt = Date.now();
   return {
     id: randomUUID(),
@@ -45,13 +55,7 @@ export function buildAttempt(o: {
     prompt: o.prompt,
     answer: o.answer.slice(0, 200_000),
     files: (o.candidate?.plan.files ?? []).filter((f) => f.action !== "none").map((f) => ({ path: f.path, action: f.action as "create" | "modify" | "delete", diff: f.diff.slice(0, 100_000) })),
-    validation: {
-      errors: count((f) => f.category !== "security" && f.severity === "error"),
-      warnings: count((f) => f.category !== "security" && f.severity === "warning"),
-      securityHigh: count((f) => f.category === "security" && f.severity === "error"),
-      securityMedium: count((f) => f.category === "security" && f.severity !== "error"),
-      findings: findings.slice(0, 200),
-    },
+    validation: { ...validationCounts(findings), findings: findings.slice(0, 200) },
     tests: o.tests
       ? {
           runner: o.tests.runner,

@@ -5,7 +5,7 @@ import type { RunParsedInput } from "../../shared/contract/methods.js";
 import type { TestRunResult } from "../../shared/contract/verify.js";
 import type { RunContext } from "../runs/RunManager.js";
 import { resolveProject } from "../verify/resolveProject.js";
-import { buildAttempt, failureSignature, isGreen } from "./buildAttempt.js";
+import { buildAttempt, failureSignature, isGreen, validationCounts } from "./buildAttempt.js";
 import { candidateFrom } from "./candidateFrom.js";
 import type { GeneratedCode } from "./generators/CodeGenerator.js";
 import type { LoopDeps } from "./LoopDeps.js";
@@ -178,12 +178,7 @@ async function awaitCode(deps: LoopDeps, input: Input, run: Run, session: LoopSe
 }
 
 async function runTests(deps: LoopDeps, input: Input, project: string, run: Run, candidate: Candidate, iteration: number): Promise<TestRunResult> {
-  const counts = { errors: 0, warnings: 0, securityHigh: 0, securityMedium: 0 };
-  for (const f of candidate.plan.files.flatMap((x) => x.findings)) {
-    if (f.category === "security") f.severity === "error" ? counts.securityHigh++ : counts.securityMedium++;
-    else if (f.severity === "error") counts.errors++;
-    else if (f.severity === "warning") counts.warnings++;
-  }
+  const counts = validationCounts(candidate.plan.files.flatMap((x) => x.findings));
   const { result } = await deps.child(
     "verify.test",
     { project, ...(input.testCommand ? { command: input.testCommand } : {}), validation: counts, promptId: run.runId, attempt: iteration },
