@@ -4,6 +4,7 @@ import { APP_VERSION } from "../engine/version.js";
 import { registerConfigCommand } from "./commands/config.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerEnsembleCommands } from "./commands/ensemble.js";
+import { registerLoopCommands } from "./commands/loop.js";
 import { registerModelsCommands } from "./commands/models.js";
 import { registerProjectCommands } from "./commands/project.js";
 import { registerServeCommand } from "./commands/serve.js";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerProjectCommands(program);
   registerEnsembleCommands(program);
   registerVerifyCommands(program);
+  registerLoopCommands(program);
   return program;
 }
 

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import type { CodeConsensus, EnsembleRunInput, EnsembleRunResult, MemberResult, MemberSpec } from "../../shared/contract/ensemble.js";
+import type { CodeConsensus, EnsembleRunInput, EnsembleRunResult, MemberResult } from "../../shared/contract/ensemble.js";
 import type { RunEvent } from "../../shared/contract/runs.js";
 import { globalOptions } from "../globalOptions.js";
-import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
+import { runData, runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine, type GlobalOptions } from "../withEngine.js";
+import { loopPositiveInt, runLoopFromCli, type LoopCliOptions } from "./loop.js";
 
 interface RunOptions {
   prompt: string;
@@ -73,16 +74,15 @@ function liveReporter(): (e: RunEvent) => void {
   const labels = new Map<string, string>();
   return (e) => {
     if (e.type === "log" && e.level !== "debug") process.stderr.write(`  ${e.level === "info" ? "·" : "!"} ${e.message}\n`);
-    if (e.type !== "data") return;
-    if (e.channel === "members") {
-      const ms = (e.data as { members: MemberSpec[] }).members;
-      for (const m of ms) labels.set(m.id, m.label);
-      process.stderr.write(`Asking ${ms.length} members: ${ms.map((m) => m.label).join(", ")}\n`);
-    } else if (e.channel === "turn") {
-      const t = e.data as { round: number; agent: string; status: string };
+    const ms = runData("ensemble.run", "members", e)?.members;
+    const t = runData("ensemble.run", "turn", e);
+    const m = runData("ensemble.run", "member", e);
+    if (ms) {
+      for (const x of ms) labels.set(x.id, x.label);
+      process.stderr.write(`Asking ${ms.length} members: ${ms.map((x) => x.label).join(", ")}\n`);
+    } else if (t) {
       process.stderr.write(`  round ${t.round}: ${t.agent} ${t.status}\n`);
-    } else if (e.channel === "member") {
-      const m = e.data as MemberResult;
+    } else if (m) {
       process.stderr.write(`  ${m.status === "ok" || m.status === "repaired" ? "✔" : "✘"} ${m.label}: ${m.status} (${secs(m.elapsedMs)})\n`);
     }
   };
@@ -148,11 +148,18 @@ function registerRun(program: Command): void {
     .option("--language <lang>", "language of the code in code mode")
     .option("--budget <tokens>", "prompt token budget", positiveInt)
     .option("--copy", "put the prompt on the clipboard")
-    .action(async (opts: RunOptions, cmd: Command) => {
+    .option("--generator <kind>", "run the conductor loop until the tests pass: clipboard | watch | command | local")
+    .option("--command <cmd>", "command generator: the AI CLI to run ({promptFile} is replaced by the prompt file)")
+    .option("--max-iterations <n>", "loop: attempts before giving up (default 3)", loopPositiveInt)
+    .option("--auto-approve", "loop: apply answers without asking")
+    .option("--test-command <cmd>", "loop: test command instead of the detected runner")
+    .option("--skip-analysis", "loop: build the prompt without asking the local models")
+    .action(async (opts: RunOptions & Omit<LoopCliOptions, "generator"> & { generator?: string }, cmd: Command) => {
       const g = globalOptions(cmd);
+      if (opts.generator) return runLoopFromCli({ ...opts, generator: opts.generator }, g);
       if (opts.mode && opts.mode !== "analysis" && opts.mode !== "code") throw new InvalidArgumentError(`--mode must be analysis or code, got "${opts.mode}"`);
       await withEngine(g, async (client, _engine, signal) => {
-        const result = (await runToCompletion(client, "ensemble.run", toInput(opts), { signal, onEvent: g.json ? undefined : liveReporter() })) as EnsembleRunResult;
+        const result = await runToCompletion(client, "ensemble.run", toInput(opts), { signal, onEvent: g.json ? undefined : liveReporter() });
         output(g, result, () => humanReport(result));
       });
     });

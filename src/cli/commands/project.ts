@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import path from "node:path";
-import type { AnalyzeSummary, PlannedFile, RulesFormat } from "../../shared/contract/project.js";
+import type { RulesFormat } from "../../shared/contract/project.js";
 import { globalOptions } from "../globalOptions.js";
 import { followProgress } from "../project/followProgress.js";
 import { formatAnalyze, formatRules } from "../project/formatProject.js";
@@ -24,7 +24,7 @@ export function registerProjectCommands(program: Command): void {
       await withEngine(g, async (client, _engine, signal) => {
         try {
           const input = { path: path.resolve(opts.path), ...(opts.out ? { out: path.resolve(opts.out) } : {}), ...(opts.tokens ? { tokenBudget: opts.tokens } : {}), noCache: !opts.cache };
-          const result = (await runToCompletion(client, "project.analyze", input, { signal, onEvent: progress.onEvent })) as AnalyzeSummary;
+          const result = await runToCompletion(client, "project.analyze", input, { signal, onEvent: progress.onEvent });
           progress.stop();
           output(g, result, () => formatAnalyze(result));
         } finally {
@@ -53,7 +53,7 @@ export function registerProjectCommands(program: Command): void {
           ...(opts.root ? { root: path.resolve(opts.root) } : {}), ...(opts.out ? { out: path.resolve(opts.out) } : {}),
         };
         const progress = followProgress(g.json);
-        const result = (await runToCompletion(client, "project.cursorrules", input, { signal, onEvent: progress.onEvent })) as { root: string; files: PlannedFile[] };
+        const result = await runToCompletion(client, "project.cursorrules", input, { signal, onEvent: progress.onEvent });
         progress.stop();
         output(g, result, () => formatRules(result.files, !!opts.dryRun, !!opts.diff || !!opts.dryRun));
         if (result.files.some((f) => f.action === "conflict")) process.exitCode = 1;
@@ -77,7 +77,7 @@ export function registerProjectCommands(program: Command): void {
           ...(opts.state ? { state: path.resolve(opts.state) } : {}), ...(opts.out ? { out: path.resolve(opts.out) } : {}),
           ...(opts.template ? { template: path.resolve(opts.template) } : {}), ...(opts.goal ? { goal: opts.goal } : {}),
         };
-        const result = (await runToCompletion(client, "project.propose", input, { signal })) as { path: string; text: string; usedModel?: string };
+        const result = await runToCompletion(client, "project.propose", input, { signal });
         output(g, result, () => `${result.text.trimEnd()}\n\nWrote ${result.path}${result.usedModel ? ` (goal from ${result.usedModel})` : ""}`);
       });
     });

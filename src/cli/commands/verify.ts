@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import type { ApplyPlan, RunnerId, TestRunResult } from "../../shared/contract/verify.js";
+import type { ApplyPlan, RunnerId } from "../../shared/contract/verify.js";
 import { globalOptions } from "../globalOptions.js";
 import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { confirm } from "../verify/confirm.js";
@@ -33,12 +33,12 @@ export function registerVerifyCommands(program: Command): void {
           }
         }
         const input = { project, command: opts.command, runner: opts.runner as RunnerId | undefined, timeoutSec: opts.timeout, acceptTestChanges: opts.acceptTestChanges };
-        const r = (await runToCompletion(client, "verify.test", input, {
+        const r = await runToCompletion(client, "verify.test", input, {
           signal,
           onEvent: (e) => {
             if (!g.json && e.type === "progress" && e.message) process.stderr.write(`… ${e.message}\n`);
           },
-        })) as TestRunResult;
+        });
         output(g, r, () => formatTestRun(r));
         if (r.summary.failed + r.summary.errors > 0 || r.reward.zeroReason) process.exitCode = 1;
       });

@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import type { ChatResult } from "../../shared/contract/models.js";
 import { globalOptions } from "../globalOptions.js";
-import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
+import { runData, runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
 
 interface ChatOptions {
@@ -41,12 +40,13 @@ export function registerChatCommand(program: Command): void {
         },
       };
       await withEngine(g, async (client, _engine, signal) => {
-        const result = (await runToCompletion(client, "models.chat", input, {
+        const result = await runToCompletion(client, "models.chat", input, {
           signal,
           onEvent: (e) => {
-            if (!g.json && e.type === "data" && e.channel === "token") process.stdout.write((e.data as { text: string }).text);
+            const token = runData("models.chat", "token", e);
+            if (!g.json && token) process.stdout.write(token.text);
           },
-        })) as ChatResult;
+        });
         if (g.json) return output(g, result, () => "");
         const m = result.metrics;
         const stats = [`TTFT ${m.ttftMs === null ? "–" : `${Math.round(m.ttftMs)} ms`}`, `${m.tokensPerSecond === null ? "–" : m.tokensPerSecond.toFixed(1)} tok/s`, `${m.completionTokens ?? "?"} tokens`, `finish: ${result.finishReason}`];

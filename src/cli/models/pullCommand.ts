@@ -29,7 +29,7 @@ export function registerPullCommand(models: Command): void {
             },
           });
           bar?.stop();
-          const r = result as { path: string; bytes: number; sha256: string; resumedFrom: number };
+          const r = result;
           output(g, r, () => `Saved ${r.path} (${r.bytes} bytes, sha256 ${r.sha256})${r.resumedFrom ? `, resumed from byte ${r.resumedFrom}` : ""}`);
         });
       } finally {
