@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPythonProject, tempDir } from "../../../../tests/support/verify/fixtureProjects.js";
 import { parseAnswer } from "../../verify/answer/parseAnswer.js";
@@ -115,5 +116,23 @@ describe("LocalGenerator", () => {
     expect(none).toEqual({ kind: "failed", source: "local", reason: "None of the 1 answer(s) holds a file edit for this project" });
     const one = await generator([{ label: "a", text: PROSE }, { label: "b", text: RIGHT }]).next(request());
     expect(one).toEqual({ kind: "answer", source: "local", text: RIGHT });
+  });
+
+  it("abort while candidates are tested rejects with cancelled and removes every scratch copy", async () => {
+    const scratchDirs = (): string[] => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("cc-candidate-"));
+    const before = new Set(scratchDirs());
+    const ac = new AbortController();
+    const runners = createSandboxTestRunners({ probe, limits });
+    const gen = generator([{ label: "wrong", text: WRONG }, { label: "right", text: RIGHT }], {
+      runTests: (dir, signal) => {
+        setTimeout(() => ac.abort(), 200); // mid-run: pytest is running in the sandbox
+        return runners.runTests(dir, signal);
+      },
+    });
+    await expect(gen.next({ ...request(), signal: ac.signal })).rejects.toMatchObject({ code: "cancelled" });
+    expect(scratchDirs().filter((n) => !before.has(n))).toEqual([]);
+    gen.dispose();
+    gen.dispose();
+    await expect(gen.next(request())).rejects.toMatchObject({ code: "unavailable" });
   });
 });

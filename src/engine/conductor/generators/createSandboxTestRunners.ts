@@ -5,7 +5,8 @@ import { parseJUnitXml } from "../../verify/testing/parseJUnitXml.js";
 import { readReport } from "../../verify/testing/readReport.js";
 
 export interface SandboxTestRunnerOptions {
-  probe: SandboxProbe;
+  /** The sandbox probe, or how to get it (e.g. `() => verify.probe()`, cached per bwrap path). */
+  probe: SandboxProbe | (() => Promise<SandboxProbe>);
   limits: SandboxLimits;
   /** Run without bwrap: only with the user's consent for this project. Defaults to `false`. */
   unsandboxed?: boolean;
@@ -35,9 +36,10 @@ const quote = (s: string): string => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/
  */
 export function createSandboxTestRunners(o: SandboxTestRunnerOptions): SandboxTestRunners {
   const unsandboxed = o.unsandboxed ?? false;
+  const probe = async (): Promise<SandboxProbe> => (typeof o.probe === "function" ? o.probe() : o.probe);
   return {
     async runTests(dir, signal) {
-      const { pinAfter, ...result } = await runProjectTests({ project: dir, command: o.command, probe: o.probe, unsandboxed, limits: o.limits, readOnlyPaths: o.readOnlyPaths, hostHome: o.hostHome, pin: null, signal });
+      const { pinAfter, ...result } = await runProjectTests({ project: dir, command: o.command, probe: await probe(), unsandboxed, limits: o.limits, readOnlyPaths: o.readOnlyPaths, hostHome: o.hostHome, pin: null, signal });
       void pinAfter;
       return result;
     },
@@ -48,7 +50,7 @@ export function createSandboxTestRunners(o: SandboxTestRunnerOptions): SandboxTe
       await runSandboxed({
         project: dir,
         command: `${spec.command} ${files.map(quote).join(" ")}`,
-        probe: o.probe,
+        probe: await probe(),
         unsandboxed,
         limits: o.limits,
         readOnlyPaths: [...(o.readOnlyPaths ?? []), ...spec.readOnlyPaths],
