@@ -30,7 +30,14 @@ export type GeneratedCode =
   /** Files the generator already changed in the project (watch, command): the diff is the answer. */
   | { kind: "files"; source: "watch" | "command"; files: ChangedFile[]; output?: string }
   /** The generator failed (a CLI that reported an error, even with exit code 0): the attempt fails with this reason. */
-  | { kind: "failed"; source: "command" | "local"; reason: string; output?: string };
+  | {
+      kind: "failed";
+      source: "command" | "local";
+      reason: string;
+      output?: string;
+      /** Files a failing command still changed in the project (left there: show them, or roll them back). */
+      files?: ChangedFile[];
+    };
 
 /** How one local candidate did when run against the tests (execution-based selection). */
 export interface CandidateRanking {
