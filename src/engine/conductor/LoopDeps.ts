@@ -3,7 +3,7 @@ import type { MethodName, MethodOutput, RunInput, RunKindName, RunResult } from 
 import type { MethodInput } from "../../shared/rpc/types.js";
 import type { EngineContext } from "../EngineContext.js";
 import type { AttemptStore } from "./AttemptStore.js";
-import type { LoopSession } from "./LoopSession.js";
+import type { GeneratorHooks } from "./generators/makeGenerator.js";
 import type { CodeGenerator } from "./generators/CodeGenerator.js";
 import type { RunParsedInput } from "../../shared/contract/methods.js";
 
@@ -16,7 +16,7 @@ export interface LoopDeps {
   child<K extends RunKindName>(kind: K, input: RunInput<K>, signal: AbortSignal, onEvent?: (e: RunEvent) => void): Promise<{ runId: string; result: RunResult<K> }>;
   attempts: AttemptStore;
   /** The generator chosen by the run's input. */
-  generator(input: RunParsedInput<"conductor.loop">, session: LoopSession): CodeGenerator;
+  generator(input: RunParsedInput<"conductor.loop">, hooks: GeneratorHooks): CodeGenerator;
   /** A loop toast: in-app, and as an OS notification unless the user chose otherwise. */
   toast(n: { level: "info" | "success" | "warn" | "error"; title: string; message?: string; needsAction?: boolean; runId?: string }): void;
 }

@@ -1,11 +1,9 @@
 import type { DoctorCheck } from "../../shared/contract/system.js";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import { parseAnswer } from "../verify/answer/parseAnswer.js";
 import type { EngineContext } from "../EngineContext.js";
 import type { Feature } from "../Feature.js";
 import { AttemptStore } from "./AttemptStore.js";
-import { ClipboardGenerator } from "./generators/ClipboardGenerator.js";
-import type { CodeGenerator } from "./generators/CodeGenerator.js";
+import { makeGenerator } from "./generators/makeGenerator.js";
 import { LoopHotkeys } from "./LoopHotkeys.js";
 import type { LoopDeps } from "./LoopDeps.js";
 import { LoopSession, LoopSessions } from "./LoopSession.js";
@@ -13,10 +11,7 @@ import { runLoop } from "./runLoop.js";
 import { StopSignal } from "./StopSignal.js";
 
 /** Engine services the conductor reaches other capabilities through (wired by createEngine). */
-export type ConductorWiring = Pick<LoopDeps, "call" | "child"> & {
-  /** Extra generators by kind (watch, command, local), built per run. */
-  generators?: Partial<Record<"watch" | "command" | "local", (input: Parameters<LoopDeps["generator"]>[0]) => CodeGenerator>>;
-};
+export type ConductorWiring = Pick<LoopDeps, "call" | "child">;
 
 /**
  * The conductor loop: one run kind (`conductor.loop`) joining the ensemble, verify and the platform (clipboard,
@@ -57,23 +52,7 @@ export function createConductorFeature(ctx: EngineContext, wiring: ConductorWiri
     ...wiring,
     attempts,
     toast,
-    generator: (input) => {
-      const kind = input.generator ?? "clipboard";
-      if (kind === "clipboard") {
-        return new ClipboardGenerator({
-          clipboard: ctx.ports.clipboard,
-          maxBytes: cfg.clipboardMaxBytes,
-          warnBytes: cfg.clipboardWarnBytes,
-          recognise: (text) => {
-            const parsed = parseAnswer(text, {});
-            return parsed.files.length ? { ok: true } : { ok: false, reason: parsed.unmapped.length ? `no file path found in ${parsed.unmapped.length} code block(s)` : "no code block with a file path" };
-          },
-        });
-      }
-      const make = wiring.generators?.[kind];
-      if (!make) throw new AppError(ErrorCode.Unavailable, `The ${kind} generator is not available in this build`);
-      return make(input);
-    },
+    generator: (input, hooks) => makeGenerator(deps, input, hooks),
   };
 
   const copyPrompt = async (runId?: string): Promise<boolean> => {

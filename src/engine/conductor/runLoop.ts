@@ -30,7 +30,7 @@ export async function runLoop(deps: LoopDeps, input: Input, run: Run, session: L
     run.data("stage", { stage: s, iteration: state.iteration, ...(message ? { message } : {}) });
     run.progress(Math.min(0.99, (state.iteration - 1 + stageWeight(s)) / maxIterations), message ?? s.replace("_", " "));
   };
-  const generator = deps.generator(input, session);
+  const generator = deps.generator(input, { output: (chunk) => run.data("output", chunk) });
   session.generator = generator;
   const finish = (outcome: LoopOutcome, message: string): LoopRunResult => {
     const last = state.attempts.at(-1);
@@ -72,11 +72,17 @@ export async function runLoop(deps: LoopDeps, input: Input, run: Run, session: L
         stage("await_code");
         const got = await awaitCode(deps, input, run, session, state.prompt, state.iteration, project);
         awaitMs = Date.now() - attemptStart;
-        if (got.kind === "failed") {
-          const attempt = buildAttempt({ run, input, project, iteration: state.iteration, prompt: state.prompt, answer: got.output ?? "", candidate: null, tests: null, models: state.models, awaitMs, testMs: 0, startedAt: attemptStart });
+        // A generator that failed (a CLI reporting an error, even with exit code 0) costs an attempt.
+        const generatorFailed = async (reason: string, output: string): Promise<LoopRunResult | undefined> => {
+          const attempt = buildAttempt({ run, input, project, iteration: state.iteration, prompt: state.prompt, answer: output, candidate: null, tests: null, models: state.models, awaitMs, testMs: 0, startedAt: attemptStart });
           record(deps, run, attempt, state.attempts);
-          if (state.iteration >= maxIterations) return finish("iterations_exhausted", `the generator failed: ${got.reason}`);
-          state.prompt = await nextPrompt(deps, input, run, state, stage, { failure: got.reason, testResult: null, candidate: null });
+          if (state.iteration >= maxIterations) return finish("iterations_exhausted", `the generator failed: ${reason}`);
+          state.prompt = await nextPrompt(deps, input, run, state, stage, { failure: reason, testResult: null, candidate: null });
+          return undefined;
+        };
+        if (got.kind === "failed") {
+          const done = await generatorFailed(got.reason, got.output ?? "");
+          if (done) return done;
           continue;
         }
         answerText = got.kind === "answer" ? got.text : "";
@@ -87,6 +93,12 @@ export async function runLoop(deps: LoopDeps, input: Input, run: Run, session: L
         deps.toast({ level: "info", title: "Code detected", message: `${files.length} file(s): ${files.map((f) => f.path).slice(0, 4).join(", ")}`, runId: run.runId });
         run.data("review", { iteration: state.iteration, by: "validation", findings: candidate.plan.files.flatMap((f) => f.findings.map((x) => ({ severity: x.severity, message: `${f.path}:${x.line} ${x.message}` }))) });
         if (!candidate.preApplied && !files.some((f) => f.status === "ok" || f.status === "protected")) {
+          if (generator.kind !== "clipboard") {
+            // Asking a CLI or the models again with the same prompt would give the same: count it as failed.
+            const done = await generatorFailed("the answer holds no file edit that can be applied", answerText);
+            if (done) return done;
+            continue;
+          }
           run.log("warn", "the answer holds no file that can be applied; waiting for another answer");
           run.data("approval", { iteration: state.iteration, approved: false, by: "auto", reason: "nothing applicable" });
           continue;
