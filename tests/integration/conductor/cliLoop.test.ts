@@ -138,3 +138,39 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     expect(spawnSync("pgrep", ["-f", "sleep 300; echo never"]).status).not.toBe(0);
   });
 });
+
+describe.runIf(canRunDesktop())("codeconductor run --generator watch | command", () => {
+  beforeAll(async () => {
+    desktop = await startDesktop();
+  }, 30_000);
+  afterAll(async () => {
+    await desktop?.dispose();
+  });
+
+  it("watch: the agent's own edits are tested once they settle, and the loop goes green", { timeout: 180_000 }, async () => {
+    const project = copyFixtureProject("py-calc");
+    const run = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "watch", "--skip-analysis", "--json"], newDataDir());
+    await run.waitFor(/waiting: waiting for edits/);
+    // The "agent" edits the file in two steps; only the settled state is tested.
+    fs.writeFileSync(path.join(project, "calc.py"), "def add(a, b):\n    return a +\n");
+    await new Promise((r) => setTimeout(r, 100));
+    fs.writeFileSync(path.join(project, "calc.py"), "def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n");
+    expect(await run.exited, run.stderr()).toBe(0);
+    expect(JSON.parse(run.stdout())).toMatchObject({ status: "green", iterations: 1, attempts: [{ files: ["calc.py"] }] });
+  });
+
+  it("command: a CLI that exits 0 but reports is_error is not a success; a working one goes green", { timeout: 180_000 }, async () => {
+    const project = copyFixtureProject("py-calc");
+    const dataDir = newDataDir();
+    const liar = path.join(dataDir, "liar.sh");
+    fs.writeFileSync(liar, `#!/bin/sh\ncat > /dev/null\nprintf 'def add(a, b):\\n    return 0\\n' > calc.py\necho '{"type":"result","subtype":"error_during_execution","is_error":true,"result":"rate limited"}'\nexit 0\n`, { mode: 0o755 });
+    const bad = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "command", "--command", liar, "--max-iterations", "1", "--skip-analysis", "--json"], dataDir);
+    expect(await bad.exited, bad.stderr()).toBe(1);
+    expect(JSON.parse(bad.stdout())).toMatchObject({ status: "iterations_exhausted" });
+    const good = path.join(dataDir, "good.sh");
+    fs.writeFileSync(good, `#!/bin/sh\ngrep -q "sum" {promptFile} 2>/dev/null; cat > /dev/null\nprintf 'def add(a, b):\\n    return a + b\\n\\n\\ndef mul(a, b):\\n    return a * b\\n' > calc.py\necho '{"type":"result","subtype":"success","is_error":false,"result":"done"}'\n`, { mode: 0o755 });
+    const ok = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "command", "--command", `${good} {promptFile}`, "--skip-analysis", "--json"], dataDir);
+    expect(await ok.exited, ok.stderr()).toBe(0);
+    expect(JSON.parse(ok.stdout())).toMatchObject({ status: "green", iterations: 1 });
+  });
+});
