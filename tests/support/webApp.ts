@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import pino from "pino";
 import { createEngine, type Engine } from "../../src/engine/createEngine.js";
 import { loadConfig } from "../../src/engine/config/loadConfig.js";
-import { inertPorts } from "../../src/engine/ports.js";
+import { inertPorts, type Ports } from "../../src/engine/ports.js";
 import { rendererDir } from "../../src/server/runServe.js";
 import { startWebServer, type WebServer } from "../../src/server/startWebServer.js";
 
@@ -37,11 +37,12 @@ export interface WebApp {
 }
 
 /** The real engine + web-mode server on 127.0.0.1 with a temp data dir. */
-export async function startWebApp(options: { configYaml?: string; env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<WebApp> {
+export async function startWebApp(options: { configYaml?: string; env?: NodeJS.ProcessEnv; dataDir?: string; ports?: (dataDir: string) => Ports } = {}): Promise<WebApp> {
   const staticDir = ensureRendererBuilt();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cc-web-"));
   if (options.configYaml !== undefined) fs.writeFileSync(path.join(dataDir, "config.yaml"), options.configYaml);
-  const engine = await createEngine(loadConfig(dataDir, options.env ?? {}), inertPorts(dataDir, "web"), { logger: pino({ enabled: false }) });
+  const ports = options.ports?.(dataDir) ?? inertPorts(dataDir, "web");
+  const engine = await createEngine(loadConfig(dataDir, options.env ?? {}), ports, { logger: pino({ enabled: false }) });
   const rpc = engine.createRpcServer();
   const web = await startWebServer({ rpc, staticDir });
   return {

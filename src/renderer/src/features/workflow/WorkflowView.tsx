@@ -8,10 +8,15 @@ import { fetchEnsembleResult } from "./ensembleActions.js";
 import { MemberCards } from "./MemberCards.js";
 import { PromptPanel } from "./PromptPanel.js";
 import { TaskForm } from "./TaskForm.js";
+import { LoopForm } from "./loop/LoopForm.js";
+import { LoopPanel } from "./loop/LoopPanel.js";
 
 const NO_EVENTS: never[] = [];
 
-/** Task in, ensemble answers streaming, consensus, debate and the generated prompt out; review panel below. */
+/**
+ * Task in; either the ensemble alone (answers streaming, consensus, debate, the prompt) or the conductor loop
+ * (prompt → code → review → tests → fix prompts until green); the manual review panel below.
+ */
 export function WorkflowView(): React.JSX.Element {
   const runId = useAppStore((s) => s.ensembleRunId);
   const events = useAppStore((s) => (runId ? (s.runEvents[runId] ?? NO_EVENTS) : NO_EVENTS));
@@ -19,6 +24,9 @@ export function WorkflowView(): React.JSX.Element {
   const startError = useAppStore((s) => s.ensembleError);
   const view = useMemo(() => deriveEnsembleView(events, result), [events, result]);
   const running = view.status === "running";
+  const loopRunId = useAppStore((s) => s.loopRunId);
+  const loopError = useAppStore((s) => s.loopError);
+  const loopRunning = useAppStore((s) => (loopRunId ? s.runs[loopRunId]?.status === "running" : false));
 
   useEffect(() => {
     if (runId && view.status === "succeeded" && !result) void fetchEnsembleResult(runId);
@@ -28,6 +36,9 @@ export function WorkflowView(): React.JSX.Element {
     <section className="view" data-testid="view-workflow">
       <h2>Workflow</h2>
       <TaskForm running={running} runId={runId} />
+      <LoopForm running={loopRunning} />
+      {loopError ? <div className="card" style={{ color: "#a12b2b" }} data-testid="loop-start-error">{loopError}</div> : null}
+      {loopRunId ? <LoopPanel runId={loopRunId} /> : null}
       {startError ? <div className="card" style={{ color: "#a12b2b" }} data-testid="workflow-error">{startError}</div> : null}
       {runId && view.status !== "idle" ? (
         <>
