@@ -5,6 +5,7 @@ import type { RunParsedInput } from "../../shared/contract/methods.js";
 import type { TestRunResult } from "../../shared/contract/verify.js";
 import type { RunContext } from "../runs/RunManager.js";
 import { resolveProject } from "../verify/resolveProject.js";
+import { alreadyApplied } from "./alreadyApplied.js";
 import { buildAttempt, failureSignature, isGreen, validationCounts } from "./buildAttempt.js";
 import { candidateFrom } from "./candidateFrom.js";
 import type { GeneratedCode } from "./generators/CodeGenerator.js";
@@ -116,7 +117,10 @@ export async function runLoop(deps: LoopDeps, input: Input, run: Run, session: L
       }
       if (!applyStep) {
         if (candidate.preApplied) applyStep = { applyId: null, written: candidate.plan.files.map((f) => f.path) };
-        else {
+        else if (run.previous.length && alreadyApplied(project, candidate.plan)) {
+          run.log("info", "the interrupted apply had been completed by its journal");
+          applyStep = { applyId: null, written: candidate.plan.files.filter((f) => f.action !== "none").map((f) => f.path) };
+        } else {
           stage("apply");
           const r = resume?.at === "apply" ? resume : { approve: "all" as const, confirmProtected: [] };
           const out = await deps.call("verify.apply", { planId: candidate.plan.planId, approve: r.approve, confirmProtected: r.confirmProtected }, run.signal);
