@@ -1,10 +1,11 @@
 import os from "node:os";
 import path from "node:path";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import type { ApplyPlan, Finding, ParsedAnswer, RunInputShape, TestRunResult } from "./verifyTypes.js";
+import type { ApplyPlan, Finding, RunInputShape, TestRunResult } from "./verifyTypes.js";
 import type { EngineContext } from "../EngineContext.js";
 import { VerifySection } from "../config/sections/verify.js";
-import { parseAnswer } from "./answer/parseAnswer.js";
+import { resolveAnswer } from "./answer/resolveAnswer.js";
+import { toParsedAnswer } from "./answer/toParsedAnswer.js";
 import { applyApproved } from "./apply/applyApproved.js";
 import { planApply } from "./apply/planApply.js";
 import { recoverAllProjects } from "./apply/recoverAllProjects.js";
@@ -64,8 +65,12 @@ export class VerifyService {
     let text = input.text;
     if (text === undefined && input.fromClipboard) text = await this.ctx.ports.clipboard.readText();
     if (!text?.trim()) throw new AppError(ErrorCode.InvalidInput, input.fromClipboard ? "The clipboard is empty (or this shell has no clipboard access)" : "No answer text given");
-    const parsed: ParsedAnswer = parseAnswer(text, { expectedFile: input.expectedFile });
-    const plan = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
+    const resolved = await resolveAnswer(text, { project, rules: this.rules, expectedFile: input.expectedFile, signal });
+    const parsed = toParsedAnswer(resolved);
+    const planned = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
+    const key = (p: string): string => p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+    const formats = new Map(parsed.files.map((f) => [key(f.path), f.format]));
+    const plan: ApplyPlan = { ...planned, files: planned.files.map((f) => ({ ...f, format: formats.get(key(f.path)) })), failures: resolved.failures };
     this.store.savePlan(plan);
     return plan;
   }

@@ -33,7 +33,7 @@ export function parseDiffText(text: string, block: number, fallbackPath: string 
     const oldName = headerPath(p.oldFileName);
     const newName = headerPath(p.newFileName);
     if (newName === "/dev/null" && oldName && oldName !== "/dev/null") {
-      files.push({ path: oldName, kind: "delete", source: "diff", block });
+      files.push({ path: oldName, kind: "delete", source: "diff", format: "unified-diff", block });
       continue;
     }
     const target = (newName && newName !== "/dev/null" ? newName : null) ?? (oldName && oldName !== "/dev/null" ? oldName : null) ?? fallbackPath;
@@ -46,7 +46,7 @@ export function parseDiffText(text: string, block: number, fallbackPath: string 
       continue;
     }
     const patch = [`--- ${oldName === "/dev/null" ? "/dev/null" : `a/${target}`}`, `+++ b/${target}`, ...p.hunks.flatMap(hunkLines)].join("\n") + "\n";
-    files.push({ path: target, kind: "patch", patch, source: newName || oldName ? "diff" : "preceding-line", block });
+    files.push({ path: target, kind: "patch", patch, source: newName || oldName ? "diff" : "preceding-line", format: "unified-diff", block });
   }
   return { files, problems };
 }
