@@ -159,4 +159,48 @@ describe("parseAnswer", () => {
     const r = parseAnswer(text);
     expect(r.files).toEqual([{ path: "config/app.yml", kind: "write", content: "port: 8080\ndebug: false\n", language: "yaml", source: "info-string", format: "fence-info", block: 0 }]);
   });
+
+  it("reads SEARCH/REPLACE blocks with the path inside the fence, bare ones, and repeats the last path when omitted", () => {
+    const text = [
+      `${F}`,
+      "src/a.py",
+      "<<<<<<< SEARCH",
+      "x = 1",
+      "=======",
+      "x = 2",
+      ">>>>>>> REPLACE",
+      "",
+      "<<<<<<< SEARCH",
+      "y = 1",
+      "=======",
+      "y = 2",
+      ">>>>>>> REPLACE",
+      F,
+      "",
+      "lib/b.py",
+      "------- SEARCH",
+      "z = 1",
+      "=======",
+      "z = 2",
+      "+++++++ REPLACE",
+    ].join("\n");
+    const r = parseAnswer(text);
+    expect(r.files.map((f) => [f.path, f.kind, f.format, f.source, f.edits])).toEqual([
+      ["src/a.py", "edit", "search-replace", "preceding-line", [{ search: "x = 1\n", replace: "x = 2\n" }, { search: "y = 1\n", replace: "y = 2\n" }]],
+      ["lib/b.py", "edit", "cline", "preceding-line", [{ search: "z = 1\n", replace: "z = 2\n" }]],
+    ]);
+    expect(r.unmapped).toEqual([]);
+  });
+
+  it("reports a SEARCH/REPLACE block cut off before its REPLACE marker instead of guessing", () => {
+    const r = parseAnswer(`a.py\n${F}\n<<<<<<< SEARCH\nx = 1\n=======\nx = 2\n${F}\n`);
+    expect(r.files).toEqual([]);
+    expect(r.unmapped.map((u) => [u.kind, u.reason])).toEqual([["invalid", "block 0: a SEARCH/REPLACE block without its REPLACE marker (the answer looks truncated)"]]);
+  });
+
+  it("marks a block with lazy markers as a merge and a ```12:15:path citation as ignored", () => {
+    const r = parseAnswer(`${F}3:4:src/x.ts\nconst a = 1;\n${F}\n${F}ts:src/x.ts\n// ... existing code ...\nconst a = 2;\n${F}\n`);
+    expect(r.files.map((f) => [f.path, f.kind, f.format])).toEqual([["src/x.ts", "merge", "cursor"]]);
+    expect(r.unmapped.map((u) => [u.block, u.kind])).toEqual([[0, "citation"]]);
+  });
 });

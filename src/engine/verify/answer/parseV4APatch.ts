@@ -71,10 +71,10 @@ function updateHunks(body: string[]): { edits: SearchReplaceEdit[]; moveTo?: str
       cur ??= { search: [], replace: [], touched: false };
       const tag = l[0] ?? " ";
       const text = l.slice(1);
-      if (tag === " " || l === "") (cur.search.push(text), cur.replace.push(text));
-      else if (tag === "-") (cur.search.push(text), (cur.touched = true));
-      else if (tag === "+") (cur.replace.push(text), (cur.touched = true));
-      else return { edits, problem: `a hunk line must start with " ", "-" or "+": ${l.slice(0, 80)}` };
+      if (tag !== " " && tag !== "-" && tag !== "+") return { edits, problem: `a hunk line must start with " ", "-" or "+": ${l.slice(0, 80)}` };
+      if (tag !== "+") cur.search.push(text);
+      if (tag !== "-") cur.replace.push(text);
+      if (tag !== " ") cur.touched = true;
     }
   }
   flush();
