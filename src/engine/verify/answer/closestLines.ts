@@ -1,12 +1,13 @@
 import type { ClosestLines } from "../../../shared/contract/verify.js";
 
 /** Files longer than this are not searched for a closest match (the failure still says what did not match). */
-const MAX_LINES = 20_000;
+const MAX_LINES = 50_000;
 const MAX_TEXT = 1_500;
 
-function bigrams(s: string): Map<string, number> {
+/** Character bigrams of one line, whitespace runs collapsed (indentation changes cost little). */
+function bigrams(line: string): Map<string, number> {
   const m = new Map<string, number>();
-  const t = s.replace(/\s+/g, " ").trim();
+  const t = line.replace(/\s+/g, " ").trim();
   for (let i = 0; i + 1 < t.length; i++) {
     const g = t.slice(i, i + 2);
     m.set(g, (m.get(g) ?? 0) + 1);
@@ -14,35 +15,46 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-/** Dice coefficient over character bigrams (whitespace runs collapsed): 1 for equal texts, 0 for nothing shared. */
-function similarity(a: Map<string, number>, aSize: number, window: string[]): number {
-  const b = bigrams(window.join("\n"));
-  let bSize = 0;
-  let shared = 0;
-  for (const [g, n] of b) {
-    bSize += n;
-    shared += Math.min(n, a.get(g) ?? 0);
-  }
-  return aSize + bSize === 0 ? 1 : (2 * shared) / (aSize + bSize);
-}
-
 /**
- * The window of `fileLines` most like `search` (Aider's "did you mean these lines?"): windows of the same length
- * ±1 line, scored by bigram similarity. Undefined for an empty search or file, or a file too long to scan.
+ * The window of `fileLines` most like `search` (Aider's "did you mean these lines?"): windows of the same length ±1
+ * line, scored by the Dice coefficient of their character bigrams (1 = the same text). Windows slide with running
+ * counts, so a long file costs one pass per window length. Undefined for an empty search or file, a file too long to
+ * scan, or a best score under `minSimilarity`.
  */
 export function closestLines(fileLines: string[], search: string, minSimilarity = 0.3): ClosestLines | undefined {
   const needle = search.replace(/\n$/, "").split("\n");
   if (!search.trim() || !fileLines.length || fileLines.length > MAX_LINES) return undefined;
-  const a = bigrams(needle.join("\n"));
-  let aSize = 0;
-  for (const n of a.values()) aSize += n;
+  const want = new Map<string, number>();
+  let wantSize = 0;
+  for (const l of needle) {
+    for (const [g, n] of bigrams(l)) {
+      want.set(g, (want.get(g) ?? 0) + n);
+      wantSize += n;
+    }
+  }
+  const lineGrams = fileLines.map(bigrams);
+  const lineSize = lineGrams.map((m) => [...m.values()].reduce((a, b) => a + b, 0));
   let best: { start: number; len: number; score: number } | null = null;
-  for (const len of new Set([needle.length, Math.max(1, needle.length - 1), needle.length + 1])) {
-    for (let start = 0; start + len <= fileLines.length || (start === 0 && len > fileLines.length); start++) {
-      const window = fileLines.slice(start, start + len);
-      const score = similarity(a, aSize, window);
-      if (!best || score > best.score) best = { start, len: window.length, score };
-      if (len > fileLines.length) break;
+  for (const len of new Set([needle.length, Math.max(1, needle.length - 1), needle.length + 1].map((n) => Math.min(n, fileLines.length)))) {
+    const have = new Map<string, number>();
+    let shared = 0;
+    let size = 0;
+    const add = (i: number, sign: 1 | -1): void => {
+      for (const [g, n] of lineGrams[i]!) {
+        const before = have.get(g) ?? 0;
+        const after = before + sign * n;
+        const cap = want.get(g) ?? 0;
+        shared += Math.min(after, cap) - Math.min(before, cap);
+        have.set(g, after);
+      }
+      size += sign * lineSize[i]!;
+    };
+    for (let i = 0; i < fileLines.length; i++) {
+      add(i, 1);
+      if (i >= len) add(i - len, -1);
+      if (i < len - 1) continue;
+      const score = wantSize + size === 0 ? 1 : (2 * shared) / (wantSize + size);
+      if (!best || score > best.score) best = { start: i - len + 1, len, score };
     }
   }
   if (!best || best.score < minSimilarity) return undefined;
