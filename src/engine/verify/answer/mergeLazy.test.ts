@@ -28,8 +28,21 @@ describe("mergeLazy", () => {
   });
 
   it("refuses a segment whose anchors appear twice, and one with no known line between two markers", () => {
-    const twice = "def a():\n    pass\n\n\ndef b():\n    pass\n";
-    expect(mergeLazy(twice, "# ...\n    pass\n    print(1)\n# ...\n")).toMatchObject({ ok: false, reason: "lazy-ambiguous", matches: 2 });
+    const twice = "def a():\n    return None\n\n\ndef b():\n    return None\n";
+    expect(mergeLazy(twice, "# ...\n    return None\n    print(1)\n# ...\n")).toMatchObject({ ok: false, reason: "lazy-ambiguous", matches: 2 });
     expect(mergeLazy(PY, "# ...\ndef qux():\n    return 9\n# ...\n")).toMatchObject({ ok: false, reason: "lazy-unanchored" });
+  });
+
+  it("does not place code by a lone closing bracket: new code inside a class after the last marker is refused", () => {
+    const cls = "export class Store {\n  private items: string[] = [];\n\n  add(item: string): void {\n    this.items.push(item);\n  }\n}\n";
+    const r = mergeLazy(cls, "export class Store {\n  // ... existing code ...\n\n  clear(): void {\n    this.items = [];\n  }\n}\n");
+    expect(r).toMatchObject({ ok: false, reason: "lazy-unanchored" });
+    expect(r.ok ? "" : r.message).toContain("not top-level code");
+  });
+
+  it("markers inside a function: the edited if-block is replaced and the closing bracket after the last marker lines up with the file's end", () => {
+    const old = "export function handler(req: Request): Response {\n  const id = req.params.id;\n  const user = db.find(id);\n  if (!user) {\n    return notFound();\n  }\n  return ok(user);\n}\n";
+    const block = "export function handler(req: Request): Response {\n  // ... existing code ...\n  if (!user) {\n    return notFound(`no user ${id}`);\n  }\n  // ... existing code ...\n}\n";
+    expect(mergeLazy(old, block)).toEqual({ ok: true, text: old.replace("notFound()", "notFound(`no user ${id}`)") });
   });
 });

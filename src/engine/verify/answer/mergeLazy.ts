@@ -75,6 +75,21 @@ function splitSegments(lines: string[]): Segment[] {
 
 const ordinal = (i: number): string => `segment ${i + 1}`;
 
+/** Lines too common to place code by: brackets, blank, `return`, `pass`, `else:`, `end`… */
+const GENERIC = /^(?:[\s{}()[\];,.:]*|(?:return|pass|break|continue|else|end|try|finally|default|do|then|fi|done|esac)\s*[;:]?)$/;
+const isAnchor = (line: string): boolean => !GENERIC.test(line.trim());
+
+/**
+ * New code after the last marker may be appended only when it plainly stands at the top level: it starts unindented
+ * and closes no bracket it did not open (else it belongs inside something the file ends with, like a class).
+ */
+function appendable(seg: string[]): boolean {
+  const first = seg.find((l) => l.trim()) ?? "";
+  const text = seg.join("\n");
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  return indent(first) === 0 && count(/[{[(]/g) >= count(/[}\])]/g);
+}
+
 /** Positions in `[from, to)` where `line` is, under the strictest comparison that finds any. */
 function positions(O: string[], line: string, from: number, to = O.length): number[] {
   for (const eq of LINE_TIERS) {
@@ -97,24 +112,38 @@ function byNeighbours(O: string[], seg: string[], j: number, hits: number[], dir
   return best > 1 && runs.filter((r) => r === best).length === 1 ? hits[runs.indexOf(best)]! : null;
 }
 
+/** Where `seg` starts if it equals the file's last non-blank lines (ignoring indentation), else null. */
+function tailStart(O: string[], seg: string[]): number | null {
+  let e = O.length - 1;
+  while (e >= 0 && !O[e]!.trim()) e--;
+  const p = e - seg.length + 1;
+  return p >= 0 && seg.every((l, k) => l.trim() === O[p + k]!.trim()) ? p : null;
+}
+
 /** Where a segment after a marker starts; null when none of its lines is known and it may be appended. */
 function findStart(O: string[], seg: string[], from: number, i: number, canAppend: boolean): { p: number; j: number } | null {
   for (let j = 0; j < seg.length; j++) {
-    if (!seg[j]!.trim()) continue;
+    if (!isAnchor(seg[j]!)) continue;
     const hits = positions(O, seg[j]!, from);
     if (!hits.length) continue;
     const p = hits.length === 1 ? hits[0]! : byNeighbours(O, seg, j, hits, 1);
     if (p === null) throw new Refusal("lazy-ambiguous", `lazy ${ordinal(i)}: its first known line "${seg[j]!.trim()}" is in the file ${hits.length} times; cannot tell where the code after the marker goes`, seg[j]!, hits.length);
     return { p, j };
   }
-  if (canAppend) return null;
-  throw new Refusal("lazy-unanchored", `lazy ${ordinal(i)}: none of its lines are in the file, so there is no anchor for the code between the markers`, seg.slice(0, 3).join("\n"));
+  if (canAppend) {
+    // "…marker, then the file's last lines" (often just the closing bracket): it lines up with the end of the file.
+    const tail = tailStart(O, seg);
+    if (tail !== null && tail >= from) return { p: tail, j: 0 };
+    if (appendable(seg)) return null;
+  }
+  const where = canAppend ? "after the last marker, and it is not top-level code that could simply be appended" : "between the markers";
+  throw new Refusal("lazy-unanchored", `lazy ${ordinal(i)}: none of its distinctive lines are in the file, so there is no anchor for the code ${where}`, seg.slice(0, 3).join("\n"));
 }
 
 function findEnd(O: string[], seg: string[], start: { p: number; j: number }, i: number): number {
   const from = start.j >= 0 ? start.p + 1 : start.p;
   for (let j = seg.length - 1; j > start.j; j--) {
-    if (!seg[j]!.trim()) continue;
+    if (!isAnchor(seg[j]!)) continue;
     const hits = positions(O, seg[j]!, from);
     if (!hits.length) continue;
     let p = hits.length === 1 ? hits[0]! : byNeighbours(O, seg, j, hits, -1);
