@@ -35,6 +35,7 @@ describe("resolveAnswer", () => {
     put("app/calc.py", CALC);
     put("app/old.py", "OLD = 1\n");
     fs.writeFileSync(path.join(root, "outside.py"), "SECRET = 1\n");
+    fs.symlinkSync(path.join(root, "outside.py"), path.join(project, "link.py"));
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -174,13 +175,15 @@ describe("resolveAnswer", () => {
       "v4a update": `*** Begin Patch\n*** Update File: ../outside.py\n@@\n-SECRET = 1\n+SECRET = 2\n*** End Patch\n`,
       "v4a add": `*** Begin Patch\n*** Add File: ../outside.py\n+SECRET = 2\n*** End Patch\n`,
       "v4a move": `*** Begin Patch\n*** Update File: app/old.py\n*** Move to: ../outside.py\n@@\n-OLD = 1\n+OLD = 2\n*** End Patch\n`,
+      "search-replace through a symlink": `link.py\n${F}python\n<<<<<<< SEARCH\nSECRET = 1\n=======\nSECRET = 2\n>>>>>>> REPLACE\n${F}\n`,
+      "cursor lazy through a symlink": `${F}python:link.py\n# ... existing code ...\nSECRET = 2\n${F}\n`,
       "unified-diff": `--- a/../outside.py\n+++ b/../outside.py\n@@ -1 +1 @@\n-SECRET = 1\n+SECRET = 2\n`,
     };
     for (const [name, text] of Object.entries(cases)) {
       it(name, async () => {
         const r = await resolve(text);
         const plan = await planApply({ project, parsed: toParsedAnswer(r), rules });
-        const hostile = (p: string): boolean => p.includes("outside");
+        const hostile = (p: string): boolean => p.includes("outside") || p.includes("link.py");
         const refusedInPlan = plan.files.filter((f) => hostile(f.path)).every((f) => f.status === "rejected" && f.reasons.length > 0);
         const failed = r.failures.filter((f) => hostile(`${f.path} ${f.message}`));
         const refusedInDryRun = failed.every((f) => f.reason === "path-refused" || f.reason === "lazy-new-file");
