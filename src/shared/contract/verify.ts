@@ -104,7 +104,7 @@ export const MatchFailure = z.object({
   /** Which step of that file's edits, 0-based (the nth SEARCH/REPLACE block or V4A hunk); absent for whole-file problems. */
   edit: z.number().int().optional(),
   format: AnswerFormat,
-  reason: z.enum(["not-found", "ambiguous", "file-missing", "file-exists", "lazy-unanchored", "lazy-ambiguous", "lazy-new-file", "patch-mismatch", "path-refused", "unreadable"]),
+  reason: z.enum(["not-found", "ambiguous", "file-missing", "file-exists", "lazy-unanchored", "lazy-ambiguous", "lazy-new-file", "path-refused", "unreadable"]),
   /** One line for people and fix prompts: which block, why, how many matches. */
   message: z.string(),
   /** The lines that were searched for (trimmed to a few hundred characters). */

@@ -28,7 +28,7 @@ export function applyEdits(file: ProposedFile, oldText: string | null): EditOutc
   let cursor = 0;
   for (const [i, e] of edits.entries()) {
     if (creates && i === 0) continue;
-    const r = file.format === "v4a" ? stepV4A(cur, e, cursor) : stepUnique(cur, e);
+    const r = file.format === "v4a" ? stepV4A(cur, e, cursor) : stepUnique(cur, e, file.format === "unified-diff" ? "the hunk's context and removed lines" : "the SEARCH lines");
     if ("reason" in r) {
       const search = r.what ?? e.search;
       failures.push(fail(i, r.reason, `${label(file, i)}: ${r.message}`, { search: excerpt(search), ...(r.matches ? { matches: r.matches } : {}), ...withClosest(cur.lines, search, r.reason) }));
@@ -47,7 +47,7 @@ function withClosest(lines: string[], search: string, reason: MatchFailure["reas
 
 function label(file: ProposedFile, i: number): string {
   const n = file.edits?.length ?? 0;
-  const what = file.format === "v4a" ? "V4A hunk" : "SEARCH/REPLACE block";
+  const what = file.format === "v4a" ? "V4A hunk" : file.format === "unified-diff" ? "diff hunk" : "SEARCH/REPLACE block";
   return `${what} ${i + 1}${n > 1 ? ` of ${n}` : ""} for ${file.path}`;
 }
 
@@ -60,15 +60,15 @@ function replaceAt(cur: TextLines, at: number, oldLen: number, replace: string):
 }
 
 /** SEARCH/REPLACE: the SEARCH lines must occur exactly once. */
-function stepUnique(cur: TextLines, e: SearchReplaceEdit): Step {
+function stepUnique(cur: TextLines, e: SearchReplaceEdit, noun: string): Step {
   const needle = linesOf(e.search);
   if (!needle.length) return { reason: "file-exists", message: "an empty SEARCH section means a new file, but the file exists: quote the lines to replace" };
   for (const eq of LINE_TIERS) {
     const hits = findSequence(cur.lines, needle, eq);
     if (hits.length === 1) return { cursor: replaceAt(cur, hits[0]!, needle.length, e.replace) };
-    if (hits.length > 1) return { reason: "ambiguous", matches: hits.length, message: `the SEARCH lines match ${hits.length} places; include more surrounding lines so they match exactly once` };
+    if (hits.length > 1) return { reason: "ambiguous", matches: hits.length, message: `${noun} match ${hits.length} places; include more surrounding lines so they match exactly once` };
   }
-  return { reason: "not-found", message: "the SEARCH lines are not in the file (they must match the current file exactly, including whitespace and comments)" };
+  return { reason: "not-found", message: `${noun} are not in the file (they must match the current file exactly, including whitespace and comments)` };
 }
 
 /** V4A hunk: find the `@@` anchor, then the old lines after it (at the end for `*** End of File`). */

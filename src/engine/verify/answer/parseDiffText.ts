@@ -1,5 +1,6 @@
 import { parsePatch } from "diff";
 import type { ProposedFile } from "../../../shared/contract/verify.js";
+import { isLooseDiff, parseLooseDiff } from "./parseLooseDiff.js";
 
 export interface DiffParse {
   files: ProposedFile[];
@@ -17,9 +18,11 @@ function headerPath(name: string | undefined): string | null {
 
 /**
  * Unified diffs (git or plain) → one `patch` (or `delete`) entry per file. A headerless diff (hunks only)
- * takes `fallbackPath`, the path named around the block, or is reported as a problem.
+ * takes `fallbackPath`, the path named around the block, or is reported as a problem. Hunks without line numbers
+ * (`@@ ... @@`) become search/replace steps (`parseLooseDiff`).
  */
 export function parseDiffText(text: string, block: number, fallbackPath: string | null): DiffParse {
+  if (isLooseDiff(text)) return parseLooseDiff(text, block, fallbackPath);
   const files: ProposedFile[] = [];
   const problems: string[] = [];
   let patches: ReturnType<typeof parsePatch>;
@@ -60,5 +63,5 @@ function hunkLines(h: { oldStart: number; oldLines: number; newStart: number; ne
 
 /** Whether a block's text is a unified diff rather than file content. */
 export function looksLikeDiff(text: string): boolean {
-  return /^(?:diff --git |Index: |--- \S.*\n\+\+\+ \S)/m.test(text) && /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/m.test(text);
+  return /^(?:diff --git |Index: |--- \S.*\n\+\+\+ \S)/m.test(text) && /^@@ (?:-\d+(?:,\d+)? \+\d+(?:,\d+)? )?.*@@/m.test(text);
 }

@@ -154,12 +154,18 @@ describe("resolveAnswer", () => {
     expect((await resolve(fresh)).failures).toMatchObject([{ path: "src/new.ts", reason: "lazy-new-file" }]);
   });
 
-  it("a unified diff is dry-run: one that applies becomes contents, one that does not is a failure with closest lines", async () => {
+  it("a unified diff is dry-run: exact, with drifted whitespace and line numbers, or without numbers; a miss has closest lines", async () => {
     const good = `${F}diff\n--- a/app/calc.py\n+++ b/app/calc.py\n@@ -1,2 +1,2 @@\n def add(a, b):\n-    return a - b\n+    return a + b\n${F}\n`;
-    expect((await resolve(good)).edits.map((e) => [e.format, e.content])).toEqual([["unified-diff", CALC.replace("a - b", "a + b")]]);
-    const bad = good.replace(" def add(a, b):", " def add(x, y):");
-    const r = await resolve(bad);
-    expect(r.failures).toMatchObject([{ path: "app/calc.py", reason: "patch-mismatch", closest: { startLine: 1 } }]);
+    const fixed = CALC.replace("a - b", "a + b");
+    expect((await resolve(good)).edits.map((e) => [e.format, e.content])).toEqual([["unified-diff", fixed]]);
+    const drifted = good.replace("@@ -1,2 +1,2 @@", "@@ -40,2 +40,2 @@").replace("-    return a - b", "-    return a - b   ");
+    expect((await resolve(drifted)).edits.map((e) => e.content)).toEqual([fixed]);
+    const aiderUdiff = `${F}diff\n--- app/calc.py\n+++ app/calc.py\n@@ ... @@\n def add(a, b):\n-    return a - b\n+    return a + b\n${F}\n`;
+    expect((await resolve(aiderUdiff)).edits.map((e) => [e.path, e.content])).toEqual([["app/calc.py", fixed]]);
+    const r = await resolve(good.replace(" def add(a, b):", " def add(x, y):"));
+    expect(r.edits).toEqual([]);
+    expect(r.failures).toMatchObject([{ path: "app/calc.py", reason: "not-found", edit: 0, closest: { startLine: 1 } }]);
+    expect(r.failures[0]!.message).toMatch(/^diff hunk 1 for app\/calc.py: the hunk's context and removed lines are not in the file/);
   });
 
   describe("a hostile path in each format is still refused by path validation, and nothing outside is read", () => {

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import { applyPatch, parsePatch } from "diff";
-import type { MatchFailure, ProposedFile, ResolvedAnswer, ResolvedEdit } from "../../../shared/contract/verify.js";
+import type { MatchFailure, ProposedFile, ResolvedAnswer, ResolvedEdit, SearchReplaceEdit } from "../../../shared/contract/verify.js";
 import { textShape, toDiffText } from "../apply/textFormat.js";
 import { EXECUTES_GLOBS, globMatcher, PROTECTED_GLOBS } from "../paths/pathRules.js";
 import { validateTargetPath, type PathRules } from "../paths/validateTargetPath.js";
 import { applyEdits } from "./applyEdits.js";
-import { closestLines } from "./closestLines.js";
 import { hasLazyMarkers } from "./lazyMarkers.js";
 import { mergeLazy } from "./mergeLazy.js";
 import { parseAnswer } from "./parseAnswer.js";
@@ -69,10 +68,11 @@ function resolveOne(f: ProposedFile, o: ResolveAnswerOptions, rules: PathRules):
   if (f.kind === "patch") {
     const patched = applyPatch(oldText ?? "", f.patch ?? "");
     if (patched !== false) return done(patched);
-    const first = parsePatch(f.patch ?? "")[0]?.hunks[0]?.lines.filter((l) => !l.startsWith("+")).map((l) => l.slice(1)).join("\n") ?? "";
-    const closest = oldText ? closestLines(oldText.split("\n"), first) : undefined;
-    const why = oldText === null ? `the diff for ${f.path} expects a file that does not exist` : `the diff for ${f.path} does not apply: its context and removed lines are not in the file`;
-    return fail(oldText === null ? "file-missing" : "patch-mismatch", why, { search: first.slice(0, 400), ...(closest ? { closest } : {}) });
+    if (oldText === null) return fail("file-missing", `the diff for ${f.path} expects a file that does not exist`);
+    // jsdiff wants exact whitespace near the stated line numbers; retry each hunk as a search/replace step (whitespace
+    // tolerant, anywhere in the file, exactly once), which also reports each miss with its closest lines.
+    const r = applyEdits({ ...f, kind: "edit", edits: hunksAsEdits(f.patch ?? "") }, oldText);
+    return r.ok ? done(r.text) : { failures: r.failures };
   }
   if (f.kind === "merge") {
     const content = f.content ?? "";
@@ -94,4 +94,12 @@ function resolveOne(f: ProposedFile, o: ResolveAnswerOptions, rules: PathRules):
       ...(oldText !== null ? [{ path: f.path, kind: "delete" as const, format: f.format, source: f.source, block: f.block, merged: false }] : []),
     ],
   };
+}
+
+function hunksAsEdits(patch: string): SearchReplaceEdit[] {
+  const body = (lines: string[], drop: string): string => {
+    const kept = lines.filter((l) => !l.startsWith(drop) && !l.startsWith("\\")).map((l) => l.slice(1));
+    return kept.length ? `${kept.join("\n")}\n` : "";
+  };
+  return (parsePatch(patch)[0]?.hunks ?? []).map((h) => ({ search: body(h.lines, "+"), replace: body(h.lines, "-") }));
 }
