@@ -168,6 +168,34 @@ describe("resolveAnswer", () => {
     expect(r.failures[0]!.message).toMatch(/^diff hunk 1 for app\/calc.py: the hunk's context and removed lines are not in the file/);
   });
 
+  it("malformed answers are reported, never thrown and never written", async () => {
+    const broken = [
+      "",
+      "<<<<<<< SEARCH",
+      "app/calc.py\n<<<<<<< SEARCH\nx\n=======\ny\n",
+      "*** Begin Patch\n*** Update File: app/calc.py\n@@\n-    return a - b\n",
+      "*** Begin Patch\n*** Frobnicate File: app/calc.py\n*** End Patch\n",
+      "*** Begin Patch\n*** Update File: app/calc.py\n@@\n?? what\n*** End Patch\n",
+      "<replace_in_file>\n<path>app/calc.py</path>\n<diff>\n------- SEARCH\nx\n",
+      "<apply_diff>\n<diff>\nno path\n</diff>\n</apply_diff>\n",
+      `${F}diff\n@@ -1 +1 @@\n-a\n+b\n${F}\n`,
+      `${F}ts:src/math.ts\n// ... existing code ...\n`,
+      `${F}\n${F}\n${F}\n`,
+      "\u0000\u0001 binary-ish \uFFFD",
+    ];
+    for (const text of broken) {
+      const r = await resolve(text);
+      expect(r.edits.filter((e) => e.content?.includes("... existing code") || e.content?.includes("SEARCH"))).toEqual([]);
+    }
+    const truncated = await resolve("app/calc.py\n<<<<<<< SEARCH\nx\n=======\ny\n");
+    expect(truncated.ignored.map((i) => i.reason)).toEqual(["block 0: a SEARCH/REPLACE block without its REPLACE marker (the answer looks truncated)"]);
+    const badPatch = await resolve("*** Begin Patch\n*** Frobnicate File: app/calc.py\n*** End Patch\n");
+    expect(badPatch.ignored.map((i) => i.kind)).toEqual(["invalid"]);
+    const openPatch = await resolve("*** Begin Patch\n*** Update File: app/calc.py\n@@\n-    return a - b\n");
+    expect(openPatch.ignored.map((i) => i.kind)).toEqual(["truncated"]);
+    expect(fs.readFileSync(path.join(project, "app/calc.py"), "utf8")).toBe(CALC);
+  });
+
   describe("a hostile path in each format is still refused by path validation, and nothing outside is read", () => {
     const cases: Record<string, string> = {
       "fence-info": `${F}py ../outside.py\nSECRET = 2\n${F}\n`,
