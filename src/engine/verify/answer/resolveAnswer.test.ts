@@ -98,6 +98,17 @@ describe("resolveAnswer", () => {
     expect(r.edits[3]!.content).toBe(FORMAT.replace('"./math.js";', '"./math.js"; // sum helper'));
   });
 
+  it("a path reached twice (a move's destination also written whole) goes to planning once, with a note", async () => {
+    const text = `*** Begin Patch\n*** Update File: app/old.py\n*** Move to: app/new.py\n@@\n-OLD = 1\n+OLD = 2\n*** End Patch\n\n${F}python app/new.py\nNEW = 3\n${F}\n`;
+    const r = await resolve(text);
+    // Tags and patches are numbered after the fenced blocks: the patch is block 1, so it is the later one.
+    expect(r.edits.map((e) => [e.path, e.kind, e.content ?? null])).toEqual([
+      ["app/new.py", "write", "OLD = 2\n"],
+      ["app/old.py", "delete", null],
+    ]);
+    expect(r.notes).toEqual(["app/new.py is changed twice (blocks 0 and 1); the later one is used"]);
+  });
+
   it("V4A inside a ```diff fence reads the same as bare", async () => {
     const text = `${F}diff\n*** Begin Patch\n*** Update File: app/calc.py\n@@ def sub(a, b):\n-    return a - b\n+    return b - a\n*** End Patch\n${F}\n`;
     const r = await resolve(text);

@@ -45,7 +45,7 @@ export async function resolveAnswer(text: string, options: ResolveAnswerOptions)
       else edits.push(...r.edits);
     }
   }
-  return { edits, ignored: parsed.unmapped, failures, notes: parsed.notes };
+  return { edits: onePerPath(edits, parsed.notes), ignored: parsed.unmapped, failures, notes: parsed.notes };
 }
 
 type One = { edits: ResolvedEdit[] } | { failures: MatchFailure[] };
@@ -102,4 +102,17 @@ function hunksAsEdits(patch: string): SearchReplaceEdit[] {
     return kept.length ? `${kept.join("\n")}\n` : "";
   };
   return (parsePatch(patch)[0]?.hunks ?? []).map((h) => ({ search: body(h.lines, "+"), replace: body(h.lines, "-") }));
+}
+
+/** A move's destination may also be proposed on its own: one edit per path reaches planning (the later one). */
+function onePerPath(edits: ResolvedEdit[], notes: string[]): ResolvedEdit[] {
+  const byPath = new Map<string, ResolvedEdit>();
+  for (const e of edits) {
+    const key = e.path.replace(/^\.\//, "");
+    const prev = byPath.get(key);
+    if (prev) notes.push(`${key} is changed twice (blocks ${prev.block} and ${e.block}); the later one is used`);
+    byPath.delete(key);
+    byPath.set(key, e);
+  }
+  return [...byPath.values()];
 }
