@@ -257,7 +257,7 @@ export const verifyMethods = {
   "verify.parseAnswer": method(
     z.object({ text: z.string().max(5_000_000), expectedFile: z.string().optional() }),
     ParsedAnswer,
-    "Extract the files an AI answer proposes.",
+    "Extract the files an AI answer proposes, in any supported format (docs/verify.md \"Answer formats\"); edits that need the file on disk stay unresolved.",
   ),
   "verify.validate": method(
     z.object({ project: project.optional(), files: z.array(z.object({ path: z.string(), content: z.string() })).max(500) }),
