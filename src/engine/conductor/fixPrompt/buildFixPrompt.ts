@@ -1,8 +1,11 @@
 import { compileTemplate } from "../../ensemble/prompt/compileTemplate.js";
 import type { Template } from "../../ensemble/prompt/TemplateStore.js";
 import { estimateTokenCounter, type TokenCounter } from "../../ensemble/prompt/TokenCounter.js";
-import { fenced, fixPromptSections, type FixPromptInput, type FixPromptSections } from "./fixPromptSections.js";
+import { fenced } from "./fenced.js";
+import { fixPromptSections, type FixPromptInput, type FixPromptSections } from "./fixPromptSections.js";
 import { loadFixPromptTemplate } from "./loadFixPromptTemplate.js";
+
+export type { FixPromptInput } from "./fixPromptSections.js";
 
 export interface FixPromptOptions {
   /** Tokens the whole prompt may use (the loop passes `ensemble.promptTokenBudget`). */

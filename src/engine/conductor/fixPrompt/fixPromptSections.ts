@@ -1,4 +1,5 @@
 import type { Finding, MatchFailure, TestCase, TestRunResult } from "../../../shared/contract/verify.js";
+import { fenced } from "./fenced.js";
 
 /** What a fix prompt is built from. */
 export interface FixPromptInput {
@@ -41,13 +42,6 @@ const MAX_MESSAGE_LINES = 30;
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 const clip = (l: string): string => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l);
-
-/** A fence longer than any backtick run inside `text`, so the text cannot close it. */
-export function fenced(text: string, lang = ""): string[] {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = "`".repeat(longest + 1);
-  return [`${f}${lang}`, ...text.replace(/\n$/, "").split("\n"), f];
-}
 
 /** Render every part of the fix prompt before the budget is applied. */
 export function fixPromptSections(input: FixPromptInput): FixPromptSections {
