@@ -108,7 +108,7 @@ function byNeighbours(O: string[], seg: string[], j: number, hits: number[], dir
     return k;
   };
   const runs = hits.map(run);
-  const best = Math.max(...runs);
+  const best = runs.reduce((a, b) => Math.max(a, b), 0);
   return best > 1 && runs.filter((r) => r === best).length === 1 ? hits[runs.indexOf(best)]! : null;
 }
 
