@@ -11,6 +11,9 @@ import { searchReplaceFiles } from "./searchReplaceFiles.js";
 
 const DIFF_LANGS = new Set(["diff", "patch", "udiff"]);
 
+/** Blocks in these languages are commands or output, never file content (unless tagged with a shell-script path). */
+export const NON_FILE_LANGS = new Set(["bash", "sh", "shell", "console", "shell-session", "zsh", "powershell", "ps1", "cmd", "bat", "text", "txt", "output", "plaintext", "log"]);
+
 export interface FencedResult {
   files: ProposedFile[];
   unmapped: UnmappedBlock[];
@@ -55,6 +58,8 @@ function wholeFile(b: FencedBlock, bodyLines: string[], fromInfo: string | null,
   const fromFirst = pathFromFirstLine(bodyLines[0] ?? "");
   const path = fromInfo ?? fromFirst ?? fromLine;
   if (!path) return null;
+  // "Run `main.py`:" before a ```bash block names the script to run, not the file the block is.
+  if (!fromInfo && !fromFirst && NON_FILE_LANGS.has(b.language) && languageForExtension(path) !== "shell") return null;
   // Drop a path-marker first line (it is not part of the file), unless it is the only line.
   const stripFirst = fromFirst !== null && (fromInfo === null || sameish(fromInfo, fromFirst)) && bodyLines.length > 2;
   const content = stripFirst ? bodyLines.slice(1).join("\n") : b.content;

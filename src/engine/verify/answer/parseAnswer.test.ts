@@ -203,4 +203,10 @@ describe("parseAnswer", () => {
     expect(r.files.map((f) => [f.path, f.kind, f.format])).toEqual([["src/x.ts", "merge", "cursor"]]);
     expect(r.unmapped.map((u) => [u.block, u.kind])).toEqual([[0, "citation"]]);
   });
+
+  it("does not write a command block into the script named on the line before it", () => {
+    const r = parseAnswer(`Then run \`app/main.py\`:\n${F}bash\npython app/main.py --fast\n${F}\n\n\`scripts/setup.sh\`:\n${F}bash\nset -e\nnpm ci\n${F}\n`);
+    expect(r.files.map((f) => [f.path, f.format])).toEqual([["scripts/setup.sh", "path-line"]]);
+    expect(r.unmapped.map((u) => [u.block, u.kind])).toEqual([[0, "commands"]]);
+  });
 });

@@ -2,7 +2,7 @@ import type { ParsedAnswer, ProposedFile, UnmappedBlock } from "../../../shared/
 import { dedupeFiles } from "./dedupeFiles.js";
 import { extractRegions } from "./extractRegions.js";
 import { languageForExtension } from "./languageForExtension.js";
-import { mapFencedBlock, unmap } from "./mapFencedBlock.js";
+import { mapFencedBlock, NON_FILE_LANGS, unmap } from "./mapFencedBlock.js";
 import { parseDiffText } from "./parseDiffText.js";
 import { scanFences, type FencedBlock } from "./scanFences.js";
 import { searchReplaceFiles } from "./searchReplaceFiles.js";
@@ -12,8 +12,6 @@ export interface ParseAnswerOptions {
   expectedFile?: string;
 }
 
-/** Blocks in these languages are commands or output, never file content. */
-const NON_FILE_LANGS = new Set(["bash", "sh", "shell", "console", "shell-session", "zsh", "powershell", "ps1", "cmd", "bat", "text", "txt", "output", "plaintext", "log"]);
 
 /**
  * Extract the files an AI answer proposes, in every format people paste (docs/verify.md "Answer formats"): fenced
