@@ -46,9 +46,13 @@ export function extractRegions(lines: string[], first: number): Regions {
   return out;
 }
 
-/** Blank `[from, to]`, and the fence lines directly around it when the region was fenced. */
+/** Blank `[from, to]`, and the fence lines around it (blank lines between allowed) when the region was fenced. */
 function blank(lines: string[], from: number, to: number): void {
-  if (from > 0 && FENCE.test(lines[from - 1]!) && to + 1 < lines.length && FENCE.test(lines[to + 1]!)) [from, to] = [from - 1, to + 1];
+  let a = from - 1;
+  while (a >= 0 && !lines[a]!.trim()) a--;
+  let b = to + 1;
+  while (b < lines.length && !lines[b]!.trim()) b++;
+  if (a >= 0 && FENCE.test(lines[a]!) && b < lines.length && FENCE.test(lines[b]!)) [from, to] = [a, b];
   for (let i = from; i <= to; i++) lines[i] = "";
 }
 

@@ -3,7 +3,6 @@ import { isCitation } from "./isCitation.js";
 import { hasLazyMarkers } from "./lazyMarkers.js";
 import { languageForExtension } from "./languageForExtension.js";
 import { looksLikeDiff, parseDiffText } from "./parseDiffText.js";
-import { parseV4APatch } from "./parseV4APatch.js";
 import { pathFromFirstLine, pathFromInfo, pathFromPrecedingLine } from "./pathHints.js";
 import type { FencedBlock } from "./scanFences.js";
 import { isSearchHead } from "./scanSearchReplace.js";
@@ -23,7 +22,8 @@ export interface FencedResult {
 }
 
 /**
- * What one closed fenced block proposes: a citation (ignored), SEARCH/REPLACE blocks, a V4A patch, a unified diff, or
+ * What one closed fenced block proposes (V4A patches and tool tags were cut out before): a citation (ignored),
+ * SEARCH/REPLACE blocks, a unified diff, or
  * a whole file whose path is in the info string, a first-line comment or the line before the fence. A whole file
  * with lazy markers (`// ... existing code ...`) is a `merge`, resolved against the file on disk later.
  */
@@ -39,12 +39,6 @@ export function mapFencedBlock(b: FencedBlock, preceding: string | null, lastPat
     const regionPath = fromInfo ? { path: fromInfo, source: "info-string" as const } : fromLine ? { path: fromLine, source: "preceding-line" as const } : null;
     const r = searchReplaceFiles(bodyLines, 0, bodyLines.length, { block: b.index, regionPath, lastPath });
     return { files: r.files, unmapped: r.problems.map((p) => unmap(b, "invalid", p)), untagged: false, lastPath: r.lastPath };
-  }
-  if (/^\*\*\* Begin Patch\s*$/.test(bodyLines[0] ?? "")) {
-    const end = bodyLines.findIndex((l) => /^\*\*\* End Patch\s*$/.test(l));
-    if (end < 0) return { ...none, unmapped: [unmap(b, "truncated", "*** Begin Patch without *** End Patch (the answer looks truncated)")] };
-    const p = parseV4APatch(bodyLines.slice(1, end), b.index);
-    return { ...none, files: p.files, unmapped: p.problems.map((x) => unmap(b, "invalid", x)) };
   }
   if (DIFF_LANGS.has(b.language) || looksLikeDiff(b.content)) {
     const d = parseDiffText(b.content, b.index, fromInfo ?? fromLine);

@@ -63,8 +63,9 @@ export function parseAnswer(text: string, options: ParseAnswerOptions = {}): Par
 }
 
 function mapUntagged(untagged: FencedBlock[], expectedFile: string | undefined, files: ProposedFile[], unmapped: UnmappedBlock[]): void {
-  const candidates = untagged.filter((b) => !NON_FILE_LANGS.has(b.language));
+  const candidates = untagged.filter((b) => !NON_FILE_LANGS.has(b.language) && b.content.trim());
   for (const b of untagged) {
+    if (!b.content.trim()) continue; // an empty fence (or one whose patch was cut out) proposes nothing
     if (expectedFile && candidates.length === 1 && candidates[0] === b) {
       const language = b.language || languageForExtension(expectedFile);
       files.push({ path: expectedFile, kind: "write", content: b.content, ...(language ? { language } : {}), source: "expected-file", format: "expected-file", block: b.index });
