@@ -12,7 +12,6 @@ export interface ParseAnswerOptions {
   expectedFile?: string;
 }
 
-
 /**
  * Extract the files an AI answer proposes, in every format people paste (docs/verify.md "Answer formats"): fenced
  * blocks tagged with a path (info string, ```` ```lang:path ````, first-line comment, or the line before the fence),
