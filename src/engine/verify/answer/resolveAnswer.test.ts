@@ -179,6 +179,13 @@ describe("resolveAnswer", () => {
     expect(r.failures[0]!.message).toMatch(/^diff hunk 1 for app\/calc.py: the hunk's context and removed lines are not in the file/);
   });
 
+  it("a binary or unreadable file is a failure, not a crash", async () => {
+    fs.writeFileSync(path.join(project, "app/blob.bin"), Buffer.from([0, 1, 2, 0]));
+    const r = await resolve(`app/blob.bin\n${F}\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n${F}\n`);
+    expect(r.failures).toMatchObject([{ path: "app/blob.bin", reason: "unreadable" }]);
+    expect(r.failures[0]!.message).toContain("binary");
+  });
+
   it("malformed answers are reported, never thrown and never written", async () => {
     const broken = [
       "",

@@ -58,9 +58,13 @@ function resolveOne(f: ProposedFile, o: ResolveAnswerOptions, rules: PathRules):
   if (check.rejected.length) return fail("path-refused", `${f.path}: path refused (${check.rejected.join("; ")})`);
   let oldText: string | null = null;
   if (check.exists) {
-    const st = fs.statSync(check.abs);
-    if (st.size > (o.maxBytes ?? 5_000_000)) return fail("unreadable", `${f.path} is larger than ${o.maxBytes ?? 5_000_000} bytes; edit it by hand`);
-    const bytes = fs.readFileSync(check.abs);
+    let bytes: Buffer;
+    try {
+      if (fs.statSync(check.abs).size > (o.maxBytes ?? 5_000_000)) return fail("unreadable", `${f.path} is larger than ${o.maxBytes ?? 5_000_000} bytes; edit it by hand`);
+      bytes = fs.readFileSync(check.abs);
+    } catch (e) {
+      return fail("unreadable", `${f.path} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
     if (textShape(bytes).binary) return fail("unreadable", `${f.path} is a binary file; only text files are edited`);
     oldText = toDiffText(bytes);
   }
