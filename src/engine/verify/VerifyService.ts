@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { RunParsedInput } from "../../shared/contract/methods.js";
-import type { ApplyPlan, Finding, ParsedAnswer, TestRunResult } from "../../shared/contract/verify.js";
+import type { ApplyPlan, Finding, TestRunResult } from "../../shared/contract/verify.js";
 
 type TestInput = RunParsedInput<"verify.test">;
 
@@ -10,7 +10,8 @@ type TestInput = RunParsedInput<"verify.test">;
 const MAX_ANSWER_BYTES = 5_000_000;
 import type { EngineContext } from "../EngineContext.js";
 import { VerifySection } from "../config/sections/verify.js";
-import { parseAnswer } from "./answer/parseAnswer.js";
+import { resolveAnswer } from "./answer/resolveAnswer.js";
+import { toParsedAnswer } from "./answer/toParsedAnswer.js";
 import { applyApproved } from "./apply/applyApproved.js";
 import { planApply } from "./apply/planApply.js";
 import { recoverAllProjects } from "./apply/recoverAllProjects.js";
@@ -74,8 +75,12 @@ export class VerifyService {
       text = clip.kind === "text" ? clip.text : "";
     }
     if (!text?.trim()) throw new AppError(ErrorCode.InvalidInput, input.fromClipboard ? "The clipboard is empty (or this shell has no clipboard access)" : "No answer text given");
-    const parsed: ParsedAnswer = parseAnswer(text, { expectedFile: input.expectedFile });
-    const plan = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
+    const resolved = await resolveAnswer(text, { project, rules: this.rules, expectedFile: input.expectedFile, signal });
+    const parsed = toParsedAnswer(resolved);
+    const planned = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
+    const key = (p: string): string => p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+    const formats = new Map(parsed.files.map((f) => [key(f.path), f.format]));
+    const plan: ApplyPlan = { ...planned, files: planned.files.map((f) => ({ ...f, format: formats.get(key(f.path)) })), failures: resolved.failures };
     this.store.savePlan(plan);
     return plan;
   }

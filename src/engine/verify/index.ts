@@ -1,5 +1,7 @@
 // Public engine API of the verify capability, for the conductor loop and other capabilities.
 export { parseAnswer, type ParseAnswerOptions } from "./answer/parseAnswer.js";
+export { resolveAnswer, type ResolveAnswerOptions } from "./answer/resolveAnswer.js";
+export { toParsedAnswer } from "./answer/toParsedAnswer.js";
 export { planApply, type PlanApplyInput } from "./apply/planApply.js";
 export { applyApproved, type ApplyApprovedInput, type ApplyOutcome } from "./apply/applyApproved.js";
 export { undoLastApply } from "./apply/undoLastApply.js";

@@ -17,16 +17,48 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-/** A file an AI answer proposes. `write` carries the full content; `patch` a unified diff; `delete` nothing. */
+/**
+ * How an answer wrote a file: ```` ```ts src/x.ts ```` (`fence-info`), ```` ```ts:src/x.ts ```` (`cursor`), a path
+ * comment on the first line (`path-comment`), a path line before the fence (`path-line`, whole file), the one
+ * untagged block for the expected file (`expected-file`), a unified diff, Aider SEARCH/REPLACE blocks, Cline/Roo
+ * SEARCH/REPLACE (`------- SEARCH`, `<replace_in_file>`/`<apply_diff>`/`<write_to_file>` tags), or a V4A patch
+ * (`*** Begin Patch`).
+ */
+export const AnswerFormat = z.enum(["fence-info", "cursor", "path-comment", "path-line", "expected-file", "unified-diff", "search-replace", "cline", "v4a"]);
+export type AnswerFormat = z.infer<typeof AnswerFormat>;
+
+/**
+ * One search/replace step on an existing file. SEARCH/REPLACE blocks must match exactly once in the file; V4A hunks
+ * (`sequential`) match the first time after the previous hunk (and after `anchor`, the `@@` context line).
+ */
+export const SearchReplaceEdit = z.object({
+  search: z.string(),
+  replace: z.string(),
+  /** V4A `@@ context`: a line to find first; the hunk matches after it. */
+  anchor: z.string().optional(),
+  /** V4A `*** End of File`: the hunk is at the end of the file. */
+  eof: z.boolean().optional(),
+});
+export type SearchReplaceEdit = z.infer<typeof SearchReplaceEdit>;
+
+/**
+ * A file an AI answer proposes. `write` carries the full content; `patch` a unified diff; `delete` nothing; `edit`
+ * search/replace steps on the existing file; `merge` content with lazy markers (`// ... existing code ...`) to merge
+ * into the existing file. `edit`, `merge` and `patch` need the file on disk: `resolveAnswer` turns them into contents.
+ */
 export const ProposedFile = z.object({
   path: z.string(),
-  kind: z.enum(["write", "patch", "delete"]),
+  kind: z.enum(["write", "patch", "delete", "edit", "merge"]),
   content: z.string().optional(),
   patch: z.string().optional(),
+  edits: z.array(SearchReplaceEdit).optional(),
+  /** V4A `*** Move to:`: the edited file is written here and the old path deleted. */
+  moveTo: z.string().optional(),
   language: z.string().optional(),
   /** How the path was found. */
-  source: z.enum(["info-string", "first-line", "preceding-line", "diff", "expected-file"]),
-  /** Index of the fenced block (or diff) in the answer, 0-based. */
+  source: z.enum(["info-string", "first-line", "preceding-line", "diff", "expected-file", "tag", "patch-header", "earlier-path"]),
+  format: AnswerFormat,
+  /** Index of the fenced block (or diff, patch, tag) in the answer, 0-based. */
   block: z.number().int(),
 });
 export type ProposedFile = z.infer<typeof ProposedFile>;
@@ -34,6 +66,11 @@ export type ProposedFile = z.infer<typeof ProposedFile>;
 export const UnmappedBlock = z.object({
   block: z.number().int(),
   language: z.string().optional(),
+  /**
+   * Why it was left out: a citation of existing lines (```` ```12:15:path ````, never written), commands or output,
+   * no path, truncated, or not a valid edit. Absent in plans stored before kinds existed.
+   */
+  kind: z.enum(["citation", "commands", "no-path", "truncated", "invalid"]).optional(),
   reason: z.string(),
   /** First lines of the block, for the user to recognise it. */
   preview: z.string(),
@@ -47,6 +84,59 @@ export const ParsedAnswer = z.object({
   notes: z.array(z.string()),
 });
 export type ParsedAnswer = z.infer<typeof ParsedAnswer>;
+
+/** The lines of the file most like a block that did not match (Aider's "did you mean"). */
+export const ClosestLines = z.object({
+  /** 1-based, inclusive. */
+  startLine: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  /** In [0, 1]; 1 = identical. */
+  similarity: z.number().min(0).max(1),
+  text: z.string(),
+});
+export type ClosestLines = z.infer<typeof ClosestLines>;
+
+/** An edit that could not be turned into new file contents during the dry run; nothing of its file is written. */
+export const MatchFailure = z.object({
+  path: z.string(),
+  /** The answer block (as in `ProposedFile.block`). */
+  block: z.number().int(),
+  /** Which step of that file's edits, 0-based (the nth SEARCH/REPLACE block or V4A hunk); absent for whole-file problems. */
+  edit: z.number().int().optional(),
+  format: AnswerFormat,
+  reason: z.enum(["not-found", "ambiguous", "file-missing", "file-exists", "lazy-unanchored", "lazy-ambiguous", "lazy-new-file", "path-refused", "unreadable"]),
+  /** One line for people and fix prompts: which block, why, how many matches. */
+  message: z.string(),
+  /** The lines that were searched for (trimmed to a few hundred characters). */
+  search: z.string().optional(),
+  /** How many places matched (ambiguous), when counted. */
+  matches: z.number().int().optional(),
+  closest: ClosestLines.optional(),
+});
+export type MatchFailure = z.infer<typeof MatchFailure>;
+
+/** Concrete file contents an answer resolves to against the project, after the dry run. */
+export const ResolvedEdit = z.object({
+  path: z.string(),
+  kind: z.enum(["write", "delete"]),
+  content: z.string().optional(),
+  format: AnswerFormat,
+  /** How the path was found (as in `ProposedFile.source`). */
+  source: ProposedFile.shape.source,
+  block: z.number().int(),
+  /** The content came from merging lazy markers, search/replace steps or a diff into the file on disk. */
+  merged: z.boolean(),
+});
+export type ResolvedEdit = z.infer<typeof ResolvedEdit>;
+
+export const ResolvedAnswer = z.object({
+  edits: z.array(ResolvedEdit),
+  /** Blocks left out (citations, commands, no path…), never written. */
+  ignored: z.array(UnmappedBlock),
+  failures: z.array(MatchFailure),
+  notes: z.array(z.string()),
+});
+export type ResolvedAnswer = z.infer<typeof ResolvedAnswer>;
 
 export const PlannedFile = z.object({
   path: z.string(),
@@ -64,6 +154,8 @@ export const PlannedFile = z.object({
   newText: z.string(),
   diff: z.string(),
   findings: z.array(Finding),
+  /** The answer format the file came in (absent in plans stored before formats were recorded). */
+  format: AnswerFormat.optional(),
 });
 export type PlannedFile = z.infer<typeof PlannedFile>;
 
@@ -74,6 +166,8 @@ export const ApplyPlan = z.object({
   files: z.array(PlannedFile),
   unmapped: z.array(UnmappedBlock),
   notes: z.array(z.string()),
+  /** Edits whose dry run failed (SEARCH not found, ambiguous, lazy markers without anchors…); not in `files`. */
+  failures: z.array(MatchFailure).optional(),
   /** Whether any planned file changes a pinned test (the run after applying would be `tests_tampered`). */
   touchesTests: z.boolean(),
 });
@@ -163,7 +257,7 @@ export const verifyMethods = {
   "verify.parseAnswer": method(
     z.object({ text: z.string().max(5_000_000), expectedFile: z.string().optional() }),
     ParsedAnswer,
-    "Extract the files an AI answer proposes.",
+    "Extract the files an AI answer proposes, in any supported format (docs/verify.md \"Answer formats\"); edits that need the file on disk stay unresolved.",
   ),
   "verify.validate": method(
     z.object({ project: project.optional(), files: z.array(z.object({ path: z.string(), content: z.string() })).max(500) }),

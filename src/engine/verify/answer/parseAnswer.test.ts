@@ -21,8 +21,8 @@ describe("parseAnswer", () => {
     ].join("\n");
     const r = parseAnswer(text);
     expect(r.files).toEqual([
-      { path: "src/math/add.ts", kind: "write", content: "export const add = (a: number, b: number): number => a + b;\n", language: "ts", source: "info-string", block: 0 },
-      { path: "app/calc.py", kind: "write", content: "def add(a, b):\n    return a + b\n", language: "python", source: "info-string", block: 1 },
+      { path: "src/math/add.ts", kind: "write", content: "export const add = (a: number, b: number): number => a + b;\n", language: "ts", source: "info-string", format: "fence-info", block: 0 },
+      { path: "app/calc.py", kind: "write", content: "def add(a, b):\n    return a + b\n", language: "python", source: "info-string", format: "cursor", block: 1 },
     ]);
     expect(r.unmapped).toEqual([]);
     expect(r.notes).toEqual([]);
@@ -69,14 +69,14 @@ describe("parseAnswer", () => {
   it("normalizes Windows line endings", () => {
     const text = `Here:\r\n${F}js src/x.js\r\nconst a = 1;\r\nconst b = 2;\r\n${F}\r\n`;
     const r = parseAnswer(text);
-    expect(r.files).toEqual([{ path: "src/x.js", kind: "write", content: "const a = 1;\nconst b = 2;\n", language: "js", source: "info-string", block: 0 }]);
+    expect(r.files).toEqual([{ path: "src/x.js", kind: "write", content: "const a = 1;\nconst b = 2;\n", language: "js", source: "info-string", format: "fence-info", block: 0 }]);
   });
 
   it("maps one untagged block to the expected file, and reports it without one", () => {
     const text = `Here is the corrected function:\n\n${F}python\ndef f():\n    return 1\n${F}\n\nRun it with:\n${F}bash\npython -m app\n${F}\n`;
     const mapped = parseAnswer(text, { expectedFile: "app/f.py" });
-    expect(mapped.files).toEqual([{ path: "app/f.py", kind: "write", content: "def f():\n    return 1\n", language: "python", source: "expected-file", block: 0 }]);
-    expect(mapped.unmapped).toEqual([{ block: 1, language: "bash", reason: "a bash block (commands or output), not a file", preview: "python -m app\n" }]);
+    expect(mapped.files).toEqual([{ path: "app/f.py", kind: "write", content: "def f():\n    return 1\n", language: "python", source: "expected-file", format: "expected-file", block: 0 }]);
+    expect(mapped.unmapped).toEqual([{ block: 1, language: "bash", kind: "commands", reason: "a bash block (commands or output), not a file", preview: "python -m app\n" }]);
     const bare = parseAnswer(text);
     expect(bare.files).toEqual([]);
     expect(bare.unmapped.map((u) => [u.block, u.reason])).toEqual([
@@ -134,13 +134,13 @@ describe("parseAnswer", () => {
     const text = `In \`src/x.ts\`:\n${F}diff\n@@ -1 +1 @@\n-a\n+b\n${F}\n\n${F}diff\n@@ -1 +1 @@\n-c\n+d\n${F}\n`;
     const r = parseAnswer(text);
     expect(r.files.map((f) => [f.path, f.kind])).toEqual([["src/x.ts", "patch"]]);
-    expect(r.unmapped).toEqual([{ block: 1, language: "diff", reason: "block 1: a diff without file names and no path around it", preview: "@@ -1 +1 @@\n-c\n+d" }]);
+    expect(r.unmapped).toEqual([{ block: 1, language: "diff", kind: "no-path", reason: "block 1: a diff without file names and no path around it", preview: "@@ -1 +1 @@\n-c\n+d" }]);
   });
 
   it("keeps inner fences of a markdown file inside a longer fence and flags truncation", () => {
     const text = `${"````"}md docs/README.md\n# T\n${F}sh\nnpm test\n${F}\n${"````"}\n\n${F}ts src/cut.ts\nexport const x =`;
     const r = parseAnswer(text);
-    expect(r.files).toEqual([{ path: "docs/README.md", kind: "write", content: `# T\n${F}sh\nnpm test\n${F}\n`, language: "md", source: "info-string", block: 0 }]);
+    expect(r.files).toEqual([{ path: "docs/README.md", kind: "write", content: `# T\n${F}sh\nnpm test\n${F}\n`, language: "md", source: "info-string", format: "fence-info", block: 0 }]);
     expect(r.unmapped.map((u) => [u.block, u.reason])).toEqual([[1, "the block is not closed (the answer looks truncated)"]]);
   });
 
@@ -157,6 +157,56 @@ describe("parseAnswer", () => {
   it("reads indented blocks inside list items and title= attributes", () => {
     const text = `1. Create the config:\n\n   ${F}yaml title="config/app.yml"\n   port: 8080\n   debug: false\n   ${F}\n`;
     const r = parseAnswer(text);
-    expect(r.files).toEqual([{ path: "config/app.yml", kind: "write", content: "port: 8080\ndebug: false\n", language: "yaml", source: "info-string", block: 0 }]);
+    expect(r.files).toEqual([{ path: "config/app.yml", kind: "write", content: "port: 8080\ndebug: false\n", language: "yaml", source: "info-string", format: "fence-info", block: 0 }]);
+  });
+
+  it("reads SEARCH/REPLACE blocks with the path inside the fence, bare ones, and repeats the last path when omitted", () => {
+    const text = [
+      `${F}`,
+      "src/a.py",
+      "<<<<<<< SEARCH",
+      "x = 1",
+      "=======",
+      "x = 2",
+      ">>>>>>> REPLACE",
+      "",
+      "<<<<<<< SEARCH",
+      "y = 1",
+      "=======",
+      "y = 2",
+      ">>>>>>> REPLACE",
+      F,
+      "",
+      "lib/b.py",
+      "------- SEARCH",
+      "z = 1",
+      "=======",
+      "z = 2",
+      "+++++++ REPLACE",
+    ].join("\n");
+    const r = parseAnswer(text);
+    expect(r.files.map((f) => [f.path, f.kind, f.format, f.source, f.edits])).toEqual([
+      ["src/a.py", "edit", "search-replace", "preceding-line", [{ search: "x = 1\n", replace: "x = 2\n" }, { search: "y = 1\n", replace: "y = 2\n" }]],
+      ["lib/b.py", "edit", "cline", "preceding-line", [{ search: "z = 1\n", replace: "z = 2\n" }]],
+    ]);
+    expect(r.unmapped).toEqual([]);
+  });
+
+  it("reports a SEARCH/REPLACE block cut off before its REPLACE marker instead of guessing", () => {
+    const r = parseAnswer(`a.py\n${F}\n<<<<<<< SEARCH\nx = 1\n=======\nx = 2\n${F}\n`);
+    expect(r.files).toEqual([]);
+    expect(r.unmapped.map((u) => [u.kind, u.reason])).toEqual([["invalid", "block 0: a SEARCH/REPLACE block without its REPLACE marker (the answer looks truncated)"]]);
+  });
+
+  it("marks a block with lazy markers as a merge and a ```12:15:path citation as ignored", () => {
+    const r = parseAnswer(`${F}3:4:src/x.ts\nconst a = 1;\n${F}\n${F}ts:src/x.ts\n// ... existing code ...\nconst a = 2;\n${F}\n`);
+    expect(r.files.map((f) => [f.path, f.kind, f.format])).toEqual([["src/x.ts", "merge", "cursor"]]);
+    expect(r.unmapped.map((u) => [u.block, u.kind])).toEqual([[0, "citation"]]);
+  });
+
+  it("does not write a command block into the script named on the line before it", () => {
+    const r = parseAnswer(`Then run \`app/main.py\`:\n${F}bash\npython app/main.py --fast\n${F}\n\n\`scripts/setup.sh\`:\n${F}bash\nset -e\nnpm ci\n${F}\n`);
+    expect(r.files.map((f) => [f.path, f.format])).toEqual([["scripts/setup.sh", "path-line"]]);
+    expect(r.unmapped.map((u) => [u.block, u.kind])).toEqual([[0, "commands"]]);
   });
 });

@@ -1,5 +1,6 @@
 import { parsePatch } from "diff";
 import type { ProposedFile } from "../../../shared/contract/verify.js";
+import { isLooseDiff, parseLooseDiff } from "./parseLooseDiff.js";
 
 export interface DiffParse {
   files: ProposedFile[];
@@ -17,9 +18,11 @@ function headerPath(name: string | undefined): string | null {
 
 /**
  * Unified diffs (git or plain) → one `patch` (or `delete`) entry per file. A headerless diff (hunks only)
- * takes `fallbackPath`, the path named around the block, or is reported as a problem.
+ * takes `fallbackPath`, the path named around the block, or is reported as a problem. Hunks without line numbers
+ * (`@@ ... @@`) become search/replace steps (`parseLooseDiff`).
  */
 export function parseDiffText(text: string, block: number, fallbackPath: string | null): DiffParse {
+  if (isLooseDiff(text)) return parseLooseDiff(text, block, fallbackPath);
   const files: ProposedFile[] = [];
   const problems: string[] = [];
   let patches: ReturnType<typeof parsePatch>;
@@ -33,7 +36,7 @@ export function parseDiffText(text: string, block: number, fallbackPath: string 
     const oldName = headerPath(p.oldFileName);
     const newName = headerPath(p.newFileName);
     if (newName === "/dev/null" && oldName && oldName !== "/dev/null") {
-      files.push({ path: oldName, kind: "delete", source: "diff", block });
+      files.push({ path: oldName, kind: "delete", source: "diff", format: "unified-diff", block });
       continue;
     }
     const target = (newName && newName !== "/dev/null" ? newName : null) ?? (oldName && oldName !== "/dev/null" ? oldName : null) ?? fallbackPath;
@@ -46,7 +49,7 @@ export function parseDiffText(text: string, block: number, fallbackPath: string 
       continue;
     }
     const patch = [`--- ${oldName === "/dev/null" ? "/dev/null" : `a/${target}`}`, `+++ b/${target}`, ...p.hunks.flatMap(hunkLines)].join("\n") + "\n";
-    files.push({ path: target, kind: "patch", patch, source: newName || oldName ? "diff" : "preceding-line", block });
+    files.push({ path: target, kind: "patch", patch, source: newName || oldName ? "diff" : "preceding-line", format: "unified-diff", block });
   }
   return { files, problems };
 }
@@ -60,5 +63,5 @@ function hunkLines(h: { oldStart: number; oldLines: number; newStart: number; ne
 
 /** Whether a block's text is a unified diff rather than file content. */
 export function looksLikeDiff(text: string): boolean {
-  return /^(?:diff --git |Index: |--- \S.*\n\+\+\+ \S)/m.test(text) && /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/m.test(text);
+  return /^(?:diff --git |Index: |--- \S.*\n\+\+\+ \S)/m.test(text) && /^@@ (?:-\d+(?:,\d+)? \+\d+(?:,\d+)? )?.*@@/m.test(text);
 }

@@ -18,6 +18,7 @@ export function FileReview({ file }: { file: PlannedFile }): React.JSX.Element {
         <label className="row">
           <input type="checkbox" disabled={!writable} checked={writable && approved} onChange={(e) => setApproval(file.path, e.target.checked)} data-testid="verify-approve" />
           <strong>{file.path}</strong>
+          {file.format ? <span className="muted" data-testid="verify-format">{file.format}</span> : null}
         </label>
         {file.status !== "rejected" ? <span className="muted">{LABEL[file.action]}</span> : null}
         {file.status !== "ok" ? <span className={`cc-tag cc-tag-${file.status}`}>{file.status}</span> : null}

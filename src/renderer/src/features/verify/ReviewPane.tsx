@@ -17,7 +17,7 @@ export function ReviewPane(): React.JSX.Element {
   return (
     <div data-testid="verify-review">
       <h4>Review</h4>
-      <textarea rows={6} style={{ width: "100%", boxSizing: "border-box", fontFamily: "monospace" }} placeholder="Paste the AI answer (fenced blocks with paths, or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
+      <textarea rows={6} style={{ width: "100%", boxSizing: "border-box", fontFamily: "monospace" }} placeholder="Paste the AI answer (fenced blocks with paths, SEARCH/REPLACE blocks, a V4A patch or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
       <div className="row">
         <button className="primary" disabled={busy !== null || !answer.trim()} onClick={() => void planAnswer()} data-testid="verify-plan">
           Review answer
@@ -47,8 +47,21 @@ export function ReviewPane(): React.JSX.Element {
           {plan.notes.map((n) => (
             <div key={n} className="muted">{n}</div>
           ))}
-          {plan.unmapped.map((u) => (
-            <div key={u.block} className="cc-reason" data-testid="verify-unmapped">
+          {(plan.failures ?? []).map((x, i) => (
+            <div key={`f${i}`} className="cc-reason" data-testid="verify-failure">
+              {x.path}: {x.message}
+              {x.closest ? (
+                <>
+                  <div className="muted">
+                    Closest lines {x.closest.startLine}–{x.closest.endLine} (similarity {x.closest.similarity}):
+                  </div>
+                  <pre>{x.closest.text}</pre>
+                </>
+              ) : null}
+            </div>
+          ))}
+          {plan.unmapped.map((u, i) => (
+            <div key={`u${i}`} className="cc-reason" data-testid="verify-unmapped">
               Block {u.block + 1}{u.language ? ` (${u.language})` : ""} not applied: {u.reason}
               <pre>{u.preview}</pre>
             </div>
