@@ -20,7 +20,10 @@ export async function candidateFrom(deps: LoopDeps, got: Exclude<GeneratedCode, 
       source: got.source,
       bytes: Buffer.byteLength(got.text),
       plan,
-      failures: plan.unmapped.map((u) => ({ path: "", reason: `block ${u.block + 1}: ${u.reason}`, closest: u.preview })),
+      failures: [
+        ...(plan.failures ?? []).map((f) => ({ path: f.path, reason: f.message, ...(f.closest ? { closest: f.closest.text } : {}) })),
+        ...plan.unmapped.filter((u) => u.kind !== "citation").map((u) => ({ path: "", reason: `block ${u.block + 1}: ${u.reason}`, closest: u.preview })),
+      ],
       preApplied: false,
     };
   }

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { AttemptRecord, Candidate, LoopOutcome, LoopRunResult, LoopStage } from "../../shared/contract/conductor.js";
 import { AppError, ErrorCode, toAppError } from "../../shared/contract/errors.js";
 import type { RunParsedInput } from "../../shared/contract/methods.js";
@@ -13,7 +12,8 @@ import type { LoopDeps } from "./LoopDeps.js";
 import type { LoopSession } from "./LoopSession.js";
 import { prepareInitialPrompt } from "./prepareInitialPrompt.js";
 import { rebuildLoopState, type ResumePoint } from "./rebuildLoopState.js";
-import { writeFixPrompt } from "./writeFixPrompt.js";
+import { buildFixPrompt } from "./fixPrompt/buildFixPrompt.js";
+import { loadFixPromptTemplate } from "./fixPrompt/loadFixPromptTemplate.js";
 
 type Input = RunParsedInput<"conductor.loop">;
 type Run = RunContext<"conductor.loop">;
@@ -221,13 +221,26 @@ async function nextPrompt(
   deps: LoopDeps,
   input: Input,
   run: Run,
-  state: { iteration: number; prompt: string; attempts: AttemptRecord[] },
+  state: { iteration: number; prompt: string; attempts: AttemptRecord[]; explored: Array<{ path: string }> },
   stage: (s: LoopStage, m?: string) => void,
   what: { failure: string | null; testResult: TestRunResult | null; candidate: Candidate | null },
 ): Promise<string> {
   stage("fix_prompt");
-  const fix = writeFixPrompt({ task: input.task, project: path.resolve(input.project), tokenBudget: deps.ctx.config.conductor.fixPromptTokens, ...what });
+  const changed = what.candidate?.plan.files.filter((f) => f.action !== "none") ?? [];
+  const fix = await buildFixPrompt(
+    {
+      // A generator that failed has no tests to show: its reason goes with the task.
+      task: what.failure ? `${input.task.trim()}\n\nThe previous attempt produced no usable change: ${what.failure}` : input.task,
+      attempt: state.iteration,
+      files: changed.length ? changed.map((f) => f.path) : state.explored.slice(0, 3).map((f) => f.path),
+      ...(changed.length ? { previousDiff: changed.map((f) => f.diff).join("\n") } : {}),
+      ...(what.testResult ? { tests: what.testResult } : {}),
+      ...(what.candidate ? { findings: what.candidate.plan.files.flatMap((f) => f.findings), matchFailures: what.candidate.plan.failures ?? [] } : {}),
+    },
+    { tokenBudget: deps.ctx.config.conductor.fixPromptTokens, template: loadFixPromptTemplate(deps.ctx.dataDir) },
+  );
+  if (fix.overBudget) run.log("warn", "the fix prompt is over its token budget even with every optional part cut");
   state.iteration += 1;
-  run.data("prompt", { iteration: state.iteration, kind: "fix", text: fix.text, tokens: Math.ceil(fix.text.length / 4), copied: (input.generator ?? "clipboard") === "clipboard", cut: fix.cut });
+  run.data("prompt", { iteration: state.iteration, kind: "fix", text: fix.text, tokens: fix.tokens, copied: (input.generator ?? "clipboard") === "clipboard", cut: fix.cut });
   return fix.text;
 }

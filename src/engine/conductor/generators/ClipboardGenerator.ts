@@ -82,7 +82,6 @@ export class ClipboardGenerator implements CodeGenerator {
     const text = c.text;
     if (text.trim() === this.prompt.trim()) return w.req.log("debug", "clipboard holds our own prompt");
     if (this.previousAnswer !== undefined && text === this.previousAnswer) return w.req.onIgnored("the previous answer again", c.bytes);
-    if (isOnlyCitations(text)) return w.req.onIgnored("a citation of existing code (```12:15:path```), not an edit", c.bytes);
     const verdict = this.options.recognise(text);
     if (!verdict.ok) return w.req.onIgnored(verdict.reason, c.bytes);
     if (c.bytes > this.options.warnBytes) w.req.log("warn", `large answer: ${(c.bytes / 1e6).toFixed(1)} MB`);
@@ -118,9 +117,3 @@ export class ClipboardGenerator implements CodeGenerator {
   }
 }
 
-/** Cursor cites existing code as ```12:15:path``` blocks: never an edit, even when nothing else is in the text. */
-function isOnlyCitations(text: string): boolean {
-  const fences = text.match(/^```[^\n]*$/gm) ?? [];
-  const opening = fences.filter((_, i) => i % 2 === 0);
-  return opening.length > 0 && opening.every((f) => /^```\d+:\d+:/.test(f));
-}

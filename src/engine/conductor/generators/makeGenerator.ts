@@ -28,7 +28,9 @@ export function makeGenerator(deps: Pick<LoopDeps, "ctx" | "call" | "child">, in
         warnBytes: cfg.clipboardWarnBytes,
         recognise: (text) => {
           const parsed = parseAnswer(text, {});
-          return parsed.files.length ? { ok: true } : { ok: false, reason: parsed.unmapped.length ? `no file path found in ${parsed.unmapped.length} code block(s)` : "no code block with a file path" };
+          if (parsed.files.length) return { ok: true };
+          if (parsed.unmapped.length && parsed.unmapped.every((u) => u.kind === "citation")) return { ok: false, reason: "a citation of existing code (```12:15:path```), never an edit" };
+          return { ok: false, reason: parsed.unmapped.length ? `no file path found in ${parsed.unmapped.length} code block(s)` : "no code block with a file path" };
         },
       });
     case "watch":
