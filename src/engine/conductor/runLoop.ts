@@ -11,6 +11,7 @@ import type { GeneratedCode } from "./generators/CodeGenerator.js";
 import type { LoopDeps } from "./LoopDeps.js";
 import type { LoopSession } from "./LoopSession.js";
 import { prepareInitialPrompt } from "./prepareInitialPrompt.js";
+import { reviewCandidate } from "./reviewCandidate.js";
 import { rebuildLoopState, type ResumePoint } from "./rebuildLoopState.js";
 import { buildFixPrompt } from "./fixPrompt/buildFixPrompt.js";
 import { loadFixPromptTemplate } from "./fixPrompt/loadFixPromptTemplate.js";
@@ -93,6 +94,10 @@ export async function runLoop(deps: LoopDeps, input: Input, run: Run, session: L
         const files = candidate.plan.files.filter((f) => f.action !== "none");
         deps.toast({ level: "info", title: "Code detected", message: `${files.length} file(s): ${files.map((f) => f.path).slice(0, 4).join(", ")}`, runId: run.runId });
         run.data("review", { iteration: state.iteration, by: "validation", findings: candidate.plan.files.flatMap((f) => f.findings.map((x) => ({ severity: x.severity, message: `${f.path}:${x.line} ${x.message}` }))) });
+        if (input.review ?? deps.ctx.config.conductor.review) {
+          const review = await reviewCandidate(deps, input.task, candidate, run.signal, (m) => run.log("info", m));
+          if (review) run.data("review", { iteration: state.iteration, ...review });
+        }
         if (!candidate.preApplied && !files.some((f) => f.status === "ok" || f.status === "protected")) {
           if (generator.kind !== "clipboard") {
             // Asking a CLI or the models again with the same prompt would give the same: count it as failed.

@@ -5,6 +5,7 @@ import type { RunEvent } from "../../../src/shared/contract/runs.js";
 import { runData } from "../../../src/shared/rpc/runToCompletion.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
 import { copyFixtureProject, PY_CALC } from "../../support/conductor/fixtureProject.js";
+import { startFakeOllama } from "../../support/fakeServers/index.js";
 
 let te: TestEngine | undefined;
 afterEach(async () => {
@@ -97,5 +98,24 @@ describe("conductor.loop over the engine (in-memory clipboard)", () => {
     await loop.until((es) => es.some((e) => e.type === "result"));
     const r = loop.events().find((e) => e.type === "result");
     expect(r && r.type === "result" && r.result).toMatchObject({ outcome: "repeated_failure", iterations: 2 });
+  });
+
+  it("lets the reviewer persona (a local model) check the candidate against the task, beside the diff", async () => {
+    const ollama = await startFakeOllama({
+      models: [{ name: "rev:1b" }],
+      reply: (body) => (JSON.stringify(body.messages).includes("Reviewer") ? JSON.stringify({ findings: [{ severity: "warning", message: "add() has no test for negative numbers" }] }) : "{}"),
+    });
+    try {
+      te = await createTestEngine({ configYaml: `models:\n  discovery: false\n  backends: [ollama]\n  ollama: { host: "${ollama.url}" }\n  lmstudio: { enabled: false }\n` });
+      const project = copyFixtureProject("py-calc");
+      const loop = await startLoop(te, { task: "Make add return the sum", project, skipAnalysis: true, autoApprove: true, review: true });
+      await loop.until((es) => awaitingCount(es) > 0);
+      await te.engine.ctx.ports.clipboard.writeText(PY_CALC.right);
+      await loop.until((es) => es.some((e) => e.type === "result"));
+      const reviews = loop.events().flatMap((e) => runData("conductor.loop", "review", e) ?? []);
+      expect(reviews.find((r) => r.by.startsWith("reviewer"))).toMatchObject({ by: "reviewer (ollama:local/rev:1b)", findings: [{ severity: "warning", message: "add() has no test for negative numbers" }] });
+    } finally {
+      await ollama.close();
+    }
   });
 });

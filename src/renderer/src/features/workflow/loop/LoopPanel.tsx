@@ -78,6 +78,18 @@ export function LoopPanel({ runId }: { runId: string }): React.JSX.Element {
               </>
             ) : null}
           </div>
+          {v.reviews.filter((r) => r.findings.length).map((r) => (
+            <div key={r.by} data-testid="loop-review">
+              <span className="muted">Review by {r.by}:</span>
+              <ul>
+                {r.findings.map((f, i) => (
+                  <li key={i} className={f.severity === "error" ? "error" : f.severity === "warning" ? "warn" : ""}>
+                    {f.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
           {v.candidate.failures.length ? (
             <ul className="warn">
               {v.candidate.failures.map((f, i) => (

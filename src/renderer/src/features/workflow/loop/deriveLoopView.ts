@@ -22,6 +22,8 @@ export interface LoopView {
   prompt: { text: string; kind: "initial" | "fix"; iteration: number } | null;
   explored: Array<{ path: string; reasons: string[] }>;
   candidate: Candidate | null;
+  /** Review findings of the current candidate: validation, and the reviewer persona when enabled. */
+  reviews: Array<{ by: string; findings: Array<{ severity: string; message: string }> }>;
   awaitingApproval: boolean;
   tests: TestRunResult | null;
   attempts: AttemptRecord[];
@@ -35,7 +37,7 @@ const MAX_OUTPUT = 20_000;
 
 /** The loop's state as the Workflow view shows it, built from the run's event log (live or stored). */
 export function deriveLoopView(events: RunEvent[]): LoopView {
-  const v: LoopView = { status: events.length ? "running" : "idle", stage: null, iteration: 0, progress: 0, hint: null, watch: null, prompt: null, explored: [], candidate: null, awaitingApproval: false, tests: null, attempts: [], timeline: [], output: "", result: null, error: null };
+  const v: LoopView = { status: events.length ? "running" : "idle", stage: null, iteration: 0, progress: 0, hint: null, watch: null, prompt: null, explored: [], candidate: null, reviews: [], awaitingApproval: false, tests: null, attempts: [], timeline: [], output: "", result: null, error: null };
   const note = (e: RunEvent, text: string, level: TimelineEntry["level"] = "info"): void => void v.timeline.push({ seq: e.seq, iteration: v.iteration, text, level });
   for (const e of events) {
     if (e.type === "status") v.status = e.status;
@@ -70,8 +72,11 @@ export function deriveLoopView(events: RunEvent[]): LoopView {
     const candidate = runData("conductor.loop", "candidate", e);
     if (candidate) {
       v.candidate = candidate;
+      v.reviews = [];
       note(e, `code detected (${candidate.source}): ${candidate.plan.files.map((f) => f.path).join(", ")}`);
     }
+    const review = runData("conductor.loop", "review", e);
+    if (review) v.reviews.push({ by: review.by, findings: review.findings });
     const approval = runData("conductor.loop", "approval", e);
     if (approval) {
       v.awaitingApproval = false;
