@@ -98,7 +98,15 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     createProjectFeature(ctx, { models: models.gateway }),
     createVerifyFeature(ctx),
     createEnsembleFeature(ctx, { models: models.gateway }),
-    createConductorFeature(ctx, { call, child: (kind, input, signal, onEvent) => followChildRun(ctx, kind, input, signal, onEvent) }),
+    createConductorFeature(ctx, {
+      call,
+      child: (kind, input, signal, onEvent) => followChildRun(ctx, kind, input, signal, onEvent),
+      // Emergency stop also ends the embedded models' worker processes (they reload on the next use).
+      killWorkers: async () => {
+        const pool = models.embedded?.pool;
+        await Promise.allSettled((pool?.list() ?? []).map((m) => pool!.unload(m.modelId)));
+      },
+    }),
   ];
   for (const f of features) runs.registerAll(f.runs ?? {});
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {

@@ -11,7 +11,10 @@ import { runLoop } from "./runLoop.js";
 import { StopSignal } from "./StopSignal.js";
 
 /** Engine services the conductor reaches other capabilities through (wired by createEngine). */
-export type ConductorWiring = Pick<LoopDeps, "call" | "child">;
+export type ConductorWiring = Pick<LoopDeps, "call" | "child"> & {
+  /** Kill inference worker processes (part of the emergency stop). */
+  killWorkers(): Promise<void>;
+};
 
 /**
  * The conductor loop: one run kind (`conductor.loop`) joining the ensemble, verify and the platform (clipboard,
@@ -28,6 +31,7 @@ export function createConductorFeature(ctx: EngineContext, wiring: ConductorWiri
   };
   const stopAll = (reason: string): number => {
     const n = ctx.runs.cancelAll(reason);
+    void wiring.killWorkers().catch((e: Error) => ctx.logger.warn({ err: e.message }, "emergency stop: could not end the model workers"));
     if (n) toast({ level: "warn", title: "Emergency stop", message: `${n} run(s) stopped` });
     return n;
   };
@@ -49,7 +53,8 @@ export function createConductorFeature(ctx: EngineContext, wiring: ConductorWiri
 
   const deps: LoopDeps = {
     ctx,
-    ...wiring,
+    call: wiring.call,
+    child: wiring.child,
     attempts,
     toast,
     generator: (input, hooks) => makeGenerator(deps, input, hooks),
