@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["src/engine/**", "src/server/**", "src/cli/**", "src/platform/node/**"],
+    files: ["src/engine/**", "src/server/**", "src/cli/**", "src/platform/node/**", "src/platform/common/**"],
     rules: {
       "no-restricted-imports": ["error", { paths: [electron], patterns: [{ group: ["**/renderer/**", "**/main/**", "**/preload/**"], message: "The engine and Node shells never import UI or Electron-shell code." }] }],
     },
