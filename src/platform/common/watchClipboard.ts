@@ -41,20 +41,24 @@ export function watchClipboard(onChange: (c: ClipboardContent) => void, o: Watch
   let last: string | undefined;
   let running = false;
   let again = false;
-  const check = async (): Promise<void> => {
+  let copied = false;
+  const check = async (event = false): Promise<void> => {
+    copied ||= event;
     if (running) return void (again = true);
     running = true;
     try {
       do {
         again = false;
+        const fromEvent = copied;
+        copied = false;
         const c = await o.read(o.maxBytes).catch((): ClipboardContent => ({ kind: "empty" }));
         if (stopped) return;
         const k = key(c);
         const first = last === undefined;
-        if (k !== last) {
-          last = k;
-          if (!first) onChange(c);
-        }
+        // An event is a new copy: report a refusal again even if it looks like the last one (two different
+        // oversized copies have the same key); polling can only compare, so it reports each content once.
+        if (!first && (k !== last || (fromEvent && c.kind === "refused"))) onChange(c);
+        last = k;
       } while (again && !stopped);
     } finally {
       running = false;
@@ -72,7 +76,7 @@ export function watchClipboard(onChange: (c: ClipboardContent) => void, o: Watch
     setStatus({ mode: "unavailable", reason: o.unavailable });
   } else {
     void check();
-    const started = startClipboardEvents(o.session, o.env ?? process.env, { onChange: () => void check(), onFail: (reason) => poll(`${reason}; polling every ${o.pollMs ?? 500} ms instead`) });
+    const started = startClipboardEvents(o.session, o.env ?? process.env, { onChange: () => void check(true), onFail: (reason) => poll(`${reason}; polling every ${o.pollMs ?? 500} ms instead`) });
     if ("problem" in started) poll(`${started.problem}; polling every ${o.pollMs ?? 500} ms instead`);
     else {
       events = started;

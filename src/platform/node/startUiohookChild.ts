@@ -15,7 +15,7 @@ export interface UiohookChild {
  * Start the hotkey child (uiohook-napi in its own process) and wait until its hook runs. Resolves with the
  * child, or with the reason it could not start (no RECORD extension, native abort, missing addon…).
  */
-export function startUiohookChild(combos: KeyCombo[], onKey: (k: KeyCombo) => void, onExit: (reason: string) => void, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<UiohookChild | { error: string }> {
+export function startUiohookChild(combos: KeyCombo[], onKey: (k: KeyCombo) => void, onExit: (reason: string) => void, env: NodeJS.ProcessEnv = process.env, timeoutMs = 10_000): Promise<UiohookChild | { error: string }> {
   let addon: string;
   try {
     addon = require.resolve("uiohook-napi");
