@@ -19,8 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/**/*.js", "scripts/**/*.mjs", "*.js", "*.cjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", module: "writable", require: "readonly", __dirname: "readonly" } },
+    files: ["bin/**/*.js", "scripts/**/*.mjs", "*.js", "*.cjs", "build/**/*.cjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", module: "writable", exports: "writable", require: "readonly", __dirname: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
