@@ -33,8 +33,7 @@ export function clipboardHelperPath(platform: NodeJS.Platform = process.platform
  * The helper, made runnable: npm installs it without the execute bit, so set it; where the install is read-only
  * (AppImage, system package) run a private executable copy from the temp folder instead.
  */
-export function runnableClipboardHelper(platform: NodeJS.Platform = process.platform): { path: string } | { problem: string } {
-  const helper = clipboardHelperPath(platform);
+export function runnableClipboardHelper(platform: NodeJS.Platform = process.platform, helper = clipboardHelperPath(platform)): { path: string } | { problem: string } {
   if (!helper) return { problem: "clipboard-event is not installed (run `npm ci`)" };
   if (!fs.existsSync(helper)) return { problem: `clipboard helper missing at ${helper}` };
   if (platform === "win32" || isExecutable(helper)) return { path: helper };
