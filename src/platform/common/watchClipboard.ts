@@ -28,67 +28,81 @@ function key(c: ClipboardContent): string {
  * every later content that differs from the previous one is reported once.
  */
 export function watchClipboard(onChange: (c: ClipboardContent) => void, o: WatchClipboardOptions): ClipboardWatcher {
-  let status: ClipboardWatchStatus = { mode: "events" };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let events: { stop(): void } | undefined;
-  const setStatus = (s: ClipboardWatchStatus): void => {
-    status = s;
-    // After `watch` has returned, so the caller holds the watcher when it hears the status.
-    queueMicrotask(() => !stopped && o.onStatus?.(s));
-  };
+  return new ClipboardWatch(onChange, o);
+}
 
-  let last: string | undefined;
-  let running = false;
-  let again = false;
-  let copied = false;
-  const check = async (event = false): Promise<void> => {
-    copied ||= event;
-    if (running) return void (again = true);
-    running = true;
+class ClipboardWatch implements ClipboardWatcher {
+  private current: ClipboardWatchStatus = { mode: "events" };
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private events: { stop(): void } | undefined;
+  private last: string | undefined;
+  private running = false;
+  private again = false;
+  /** A change event arrived since the last read. */
+  private copied = false;
+
+  constructor(
+    private readonly onChange: (c: ClipboardContent) => void,
+    private readonly o: WatchClipboardOptions,
+  ) {
+    if (o.unavailable) this.setStatus({ mode: "unavailable", reason: o.unavailable });
+    else this.start();
+  }
+
+  private start(): void {
+    void this.check();
+    const fallback = (reason: string): void => this.poll(`${reason}; polling every ${this.o.pollMs ?? 500} ms instead`);
+    const started = startClipboardEvents(this.o.session, this.o.env ?? process.env, { onChange: () => void this.check(true), onFail: fallback });
+    if ("problem" in started) return fallback(started.problem);
+    this.events = started;
+    this.setStatus({ mode: "events" });
+  }
+
+  status(): ClipboardWatchStatus {
+    return this.current;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.events?.stop();
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private setStatus(s: ClipboardWatchStatus): void {
+    this.current = s;
+    // After `watch` has returned, so the caller holds the watcher when it hears the status.
+    queueMicrotask(() => !this.stopped && this.o.onStatus?.(s));
+  }
+
+  private poll(reason: string): void {
+    if (this.stopped || this.timer) return;
+    this.events?.stop();
+    this.setStatus({ mode: "polling", reason });
+    this.timer = setInterval(() => void this.check(), this.o.pollMs ?? 500);
+    void this.check();
+  }
+
+  /** Read and report; calls arriving during a read coalesce into one more read. */
+  private async check(event = false): Promise<void> {
+    this.copied ||= event;
+    if (this.running) return void (this.again = true);
+    this.running = true;
     try {
       do {
-        again = false;
-        const fromEvent = copied;
-        copied = false;
-        const c = await o.read(o.maxBytes).catch((): ClipboardContent => ({ kind: "empty" }));
-        if (stopped) return;
+        this.again = false;
+        const fromEvent = this.copied;
+        this.copied = false;
+        const c = await this.o.read(this.o.maxBytes).catch((): ClipboardContent => ({ kind: "empty" }));
+        if (this.stopped) return;
         const k = key(c);
-        const first = last === undefined;
         // An event is a new copy: report a refusal again even if it looks like the last one (two different
-        // oversized copies have the same key); polling can only compare, so it reports each content once.
-        if (!first && (k !== last || (fromEvent && c.kind === "refused"))) onChange(c);
-        last = k;
-      } while (again && !stopped);
+        // oversized copies share a key); polling can only compare, so it reports each content once.
+        if (this.last !== undefined && (k !== this.last || (fromEvent && c.kind === "refused"))) this.onChange(c);
+        this.last = k;
+      } while (this.again && !this.stopped);
     } finally {
-      running = false;
-    }
-  };
-  const poll = (reason: string): void => {
-    if (stopped || timer) return;
-    events?.stop();
-    setStatus({ mode: "polling", reason });
-    timer = setInterval(() => void check(), o.pollMs ?? 500);
-    void check();
-  };
-
-  if (o.unavailable) {
-    setStatus({ mode: "unavailable", reason: o.unavailable });
-  } else {
-    void check();
-    const started = startClipboardEvents(o.session, o.env ?? process.env, { onChange: () => void check(true), onFail: (reason) => poll(`${reason}; polling every ${o.pollMs ?? 500} ms instead`) });
-    if ("problem" in started) poll(`${started.problem}; polling every ${o.pollMs ?? 500} ms instead`);
-    else {
-      events = started;
-      setStatus({ mode: "events" });
+      this.running = false;
     }
   }
-  return {
-    status: () => status,
-    stop: () => {
-      stopped = true;
-      events?.stop();
-      if (timer) clearInterval(timer);
-    },
-  };
 }

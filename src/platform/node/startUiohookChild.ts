@@ -38,35 +38,29 @@ export function startUiohookChild(combos: KeyCombo[], onKey: (k: KeyCombo) => vo
       error = `the hotkey process did not start within ${timeoutMs} ms`;
       child.kill("SIGKILL");
     }, timeoutMs);
+    const onLine = (line: string): void => {
+      const msg = parseLine(line);
+      if (msg?.t === "error") error = msg.message;
+      if (msg?.t === "key" && ready) onKey(msg as KeyCombo);
+      if (msg?.t !== "ready" || ready) return;
+      ready = true;
+      clearTimeout(timer);
+      resolve({
+        child,
+        stop: () => {
+          if (stopped) return;
+          stopped = true;
+          child.stdin!.end();
+          // The hook thread can ignore a closed stdin while blocked: make sure it goes.
+          setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"), 1000).unref();
+        },
+      });
+    };
     let buf = "";
     child.stdout!.on("data", (c: Buffer) => {
-      buf += c.toString();
-      const lines = buf.split("\n");
+      const lines = (buf + c.toString()).split("\n");
       buf = lines.pop() ?? "";
-      for (const line of lines) {
-        let msg: { t?: string; message?: string } & Partial<KeyCombo>;
-        try {
-          msg = JSON.parse(line) as typeof msg;
-        } catch {
-          continue;
-        }
-        if (msg.t === "error") error = msg.message;
-        if (msg.t === "key" && ready) onKey(msg as KeyCombo);
-        if (msg.t === "ready" && !ready) {
-          ready = true;
-          clearTimeout(timer);
-          resolve({
-            child,
-            stop: () => {
-              if (stopped) return;
-              stopped = true;
-              child.stdin!.end();
-              // The hook thread can ignore a closed stdin while blocked: make sure it goes.
-              setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"), 1000).unref();
-            },
-          });
-        }
-      }
+      lines.forEach(onLine);
     });
     let over = false;
     const ended = (how: string): void => {
@@ -80,4 +74,12 @@ export function startUiohookChild(combos: KeyCombo[], onKey: (k: KeyCombo) => vo
     child.on("error", (e) => ended(e.message));
     child.on("exit", (code, signal) => ended(signal ?? `exit ${code}`));
   });
+}
+
+function parseLine(line: string): ({ t?: string; message?: string } & Partial<KeyCombo>) | undefined {
+  try {
+    return JSON.parse(line) as { t?: string; message?: string } & Partial<KeyCombo>;
+  } catch {
+    return undefined;
+  }
 }
