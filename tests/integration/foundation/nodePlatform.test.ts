@@ -66,9 +66,10 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
     const cb = new NodeClipboard(desktop.env);
     const seen: string[] = [];
     const statuses: ClipboardWatchStatus[] = [];
+    const before = new Set(childPids(/clipboard-event-handler-linux/));
     const watcher = cb.watch((c) => c.kind === "text" && seen.push(c.text), { maxBytes: 1000, onStatus: (s) => statuses.push(s) });
     await sleep(300);
-    const helpers = childPids(/clipboard-event-handler-linux/);
+    const helpers = childPids(/clipboard-event-handler-linux/).filter((p) => !before.has(p));
     expect(helpers).toHaveLength(1);
     process.kill(helpers[0]!, "SIGKILL");
     await until(() => statuses.some((s) => s.mode === "polling"));
@@ -116,7 +117,8 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
     await expect(cb.writeText("x")).rejects.not.toThrow(/no display/i);
   });
 
-  it("calls onPress with the binding's id when its global hotkey is pressed, and only then", async () => {
+  it("calls onPress with the binding's id when its global hotkey is pressed, and only then; dispose ends the child", async () => {
+    const before = new Set(childPids(/ -e /));
     const hotkeys = new NodeHotkeys(desktop.env);
     const pressed: string[] = [];
     const reg = await hotkeys.register(
@@ -127,7 +129,9 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
       ],
       (id) => pressed.push(id),
     );
+    const kids = childPids(/ -e /).filter((p) => !before.has(p));
     try {
+      expect(kids).toHaveLength(1);
       expect(reg).toMatchObject({ backend: "uiohook", registered: [{ id: "copy-prompt" }, { id: "stop" }], failed: [{ id: "bad", reason: expect.stringMatching(/unknown key/) }] });
       spawnSync("xdotool", ["key", "shift+p"], { env: desktop.env });
       spawnSync("xdotool", ["key", "ctrl+alt+shift+p"], { env: desktop.env });
@@ -137,8 +141,9 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
     } finally {
       reg.dispose();
     }
-    await until(() => childPids(/CC_HOTKEY|uIOhook|-e/).length === 0, 3000);
-    expect(childPids(/uIOhook/)).toEqual([]);
+    const alive = (pid: number): boolean => childPids(/./).includes(pid);
+    await until(() => !alive(kids[0]!), 3000);
+    expect(alive(kids[0]!)).toBe(false);
   });
 
   it("survives uiohook's native abort on an unreachable display and reports why", async () => {
