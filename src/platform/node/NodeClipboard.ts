@@ -1,13 +1,9 @@
 import { spawn } from "node:child_process";
 import type { ClipboardContent, ClipboardPort, ClipboardWatcher, ClipboardWatchStatus } from "../../engine/ports.js";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
-import { gateClipboardBytes, tooLarge } from "../common/gateClipboard.js";
+import { clipboardCommands } from "../common/clipboardCommands.js";
+import { readClipboardCapped } from "../common/readClipboardCapped.js";
 import { watchClipboard } from "../common/watchClipboard.js";
-import { clipboardCommands } from "./clipboardCommands.js";
-import { readCommandCapped } from "./readCommandCapped.js";
-
-/** The tool's way of saying "nothing (textual) is on the clipboard" rather than failing. */
-const NOTHING_COPIED = /target .* not available|nothing is copied|no selection/i;
 
 /**
  * System clipboard for Node shells through the OS tools (xclip, wl-clipboard, pbcopy/pbpaste, PowerShell).
@@ -20,11 +16,7 @@ export class NodeClipboard implements ClipboardPort {
   async read({ maxBytes }: { maxBytes: number }): Promise<ClipboardContent> {
     const c = clipboardCommands(this.env);
     if (c instanceof AppError) throw c;
-    const out = await readCommandCapped(c.read[0], c.read[1], { maxBytes, env: this.env });
-    if (out.kind === "over") return tooLarge(out.bytes, maxBytes, out.exact);
-    if (out.kind === "complete") return gateClipboardBytes(out.stdout, maxBytes);
-    if (NOTHING_COPIED.test(out.message)) return { kind: "empty" };
-    throw new AppError(ErrorCode.Unavailable, `The clipboard could not be read: ${out.message}`);
+    return readClipboardCapped(c, maxBytes, this.env);
   }
 
   async writeText(text: string): Promise<void> {

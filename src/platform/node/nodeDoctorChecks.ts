@@ -2,7 +2,7 @@ import type { DoctorCheck } from "../../shared/contract/system.js";
 import { clipboardWatchCheck } from "../common/clipboardWatchCheck.js";
 import { displayCheck } from "../common/displayCheck.js";
 import { AppError } from "../../shared/contract/errors.js";
-import { clipboardCommands } from "./clipboardCommands.js";
+import { clipboardCommands } from "../common/clipboardCommands.js";
 import { electronBinaryCheck } from "./electronBinaryCheck.js";
 import type { NodeHotkeys } from "./NodeHotkeys.js";
 import { notificationsCheck } from "./notificationsCheck.js";

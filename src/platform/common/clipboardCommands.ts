@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import { findExecutable } from "../../engine/util/findExecutable.js";
-import { clipboardSession, type ClipboardSession } from "../common/clipboardSession.js";
+import { clipboardSession, type ClipboardSession } from "./clipboardSession.js";
 
 export interface ClipboardCommands {
   read: [string, string[]];
