@@ -1,27 +1,52 @@
 import type { RpcClient } from "../shared/rpc/RpcClient.js";
 import { runData } from "../shared/rpc/runToCompletion.js";
 
+const label = (stage: string, iteration: number): string => `Run: ${stage.replace(/_/g, " ")} (iteration ${iteration})`;
+
 /**
- * Follow every conductor loop's stage through `run.event` and report the newest active one as a label
- * ("Run: await_code (iteration 1)"), or null when none runs. Loops already running (started from the CLI or
- * the window before the tray listened) come from `conductor.status`. Returns the unsubscribe function.
+ * Follow every conductor loop's stage and report the newest active one as a label ("Run: await code
+ * (iteration 1)"), or null when none runs. Run summaries say when a loop starts and ends; only loops' own
+ * event streams are followed (not every run's tokens). Loops already running come from `conductor.status`.
+ * Returns the unsubscribe function.
  */
 export async function followLoopStages(client: RpcClient, onStage: (label: string | null) => void): Promise<() => void> {
-  const active = new Map<string, string>();
-  const show = (): void => onStage([...active.values()].at(-1) ?? null);
-  const off = await client.subscribe("run.event", (e) => {
-    const stage = runData("conductor.loop", "stage", e);
-    if (stage) {
-      active.delete(e.runId);
-      active.set(e.runId, `Run: ${stage.stage.replace(/_/g, " ")} (iteration ${stage.iteration})`);
+  const active = new Map<string, { label: string; off?: () => void }>();
+  const show = (): void => onStage([...active.values()].at(-1)?.label ?? null);
+  const follow = async (runId: string, initial: string): Promise<void> => {
+    if (active.has(runId)) return;
+    const entry: { label: string; off?: () => void } = { label: initial };
+    active.set(runId, entry);
+    show();
+    entry.off = await client.subscribe(
+      "run.event",
+      (e) => {
+        const s = runData("conductor.loop", "stage", e);
+        if (s && active.get(runId) === entry) {
+          entry.label = label(s.stage, s.iteration);
+          show();
+        }
+      },
+      runId,
+    );
+    if (active.get(runId) !== entry) entry.off();
+  };
+  const offSummary = await client.subscribe("run.summary", (r) => {
+    if (r.kind !== "conductor.loop") return;
+    if (r.status === "running") void follow(r.runId, r.title ?? "Run: starting").catch(() => {});
+    else if (active.has(r.runId)) {
+      active.get(r.runId)!.off?.();
+      active.delete(r.runId);
       show();
-    } else if (e.type === "status" && e.status !== "running" && active.delete(e.runId)) show();
+    }
   });
   try {
-    for (const r of (await client.call("conductor.status", {})).active) if (!active.has(r.runId)) active.set(r.runId, `Run: ${r.stage.replace(/_/g, " ")} (iteration ${r.iteration})`);
-    show();
+    for (const r of (await client.call("conductor.status", {})).active) void follow(r.runId, label(r.stage, r.iteration)).catch(() => {});
   } catch {
-    // An engine without the conductor yet: stages arrive with the next run's events.
+    // An engine without the conductor yet: loops show up when they start.
   }
-  return off;
+  return () => {
+    offSummary();
+    for (const a of active.values()) a.off?.();
+    active.clear();
+  };
 }
