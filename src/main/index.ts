@@ -66,11 +66,11 @@ async function start(): Promise<void> {
   const tray = createTray(path.join(here, "..", "..", "resources", "icon.png"), {
     show: showWindow,
     startFromClipboard: () =>
-      void startRunFromClipboard({ client, clipboard: ports.clipboard, notifications: ports.notifications }).then((runId) => runId && showWindow()),
+      void startRunFromClipboard({ client, clipboard: ports.clipboard, notify: e.ctx.notify }).then((runId) => runId && showWindow()),
     emergencyStop: () =>
       void client.call("conductor.stopAll", {}).then(
-        (r) => void ports.notifications.notify({ title: "Emergency stop", message: `${r.cancelled} run(s) stopped`, level: "warn" }),
-        (err: Error) => void ports.notifications.notify({ title: "Emergency stop failed", message: err.message, level: "error" }),
+        (r) => e.ctx.notify({ title: "Emergency stop", message: `${r.cancelled} run(s) stopped`, level: "warn" }),
+        (err: Error) => e.ctx.notify({ title: "Emergency stop failed", message: err.message, level: "error" }),
       ),
     dataDir: ports.paths.dataDir,
     quit: () => app.quit(),

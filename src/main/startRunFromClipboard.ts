@@ -1,4 +1,5 @@
-import type { ClipboardPort, NotificationsPort } from "../engine/ports.js";
+import type { ClipboardPort } from "../engine/ports.js";
+import type { Notice } from "../shared/contract/system.js";
 import type { RpcClient } from "../shared/rpc/RpcClient.js";
 
 /** LoopRunInput.task's limit (characters ≤ bytes). */
@@ -8,8 +9,8 @@ const TASK_MAX_BYTES = 100_000;
  * Tray "Start run from clipboard": the clipboard text is the task, the most recently analyzed project is the
  * project, the clipboard generator brings the code. Problems are said in a notification, never thrown.
  */
-export async function startRunFromClipboard(deps: { client: RpcClient; clipboard: ClipboardPort; notifications: NotificationsPort }): Promise<string | null> {
-  const say = (message: string): void => void deps.notifications.notify({ title: "Start run from clipboard", message, level: "warn" });
+export async function startRunFromClipboard(deps: { client: RpcClient; clipboard: ClipboardPort; notify: (n: Omit<Notice, "at">) => void }): Promise<string | null> {
+  const say = (message: string): void => deps.notify({ title: "Start run from clipboard", message, level: "warn" });
   const clip = await deps.clipboard.read({ maxBytes: TASK_MAX_BYTES }).catch((e: Error) => ({ kind: "error" as const, message: e.message }));
   if (clip.kind !== "text" || !clip.text.trim()) {
     say(clip.kind === "refused" || clip.kind === "error" ? `The clipboard was not used: ${clip.message}` : "Copy the task (what you want built) first: the clipboard holds no text.");

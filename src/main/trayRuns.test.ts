@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inertPorts, type NotifyResult } from "../engine/ports.js";
+import { inertPorts } from "../engine/ports.js";
 import { EventBus } from "../engine/util/EventBus.js";
 import { AppError, ErrorCode } from "../shared/contract/errors.js";
 import { RpcClient, RpcServer, createMemoryPair, type Handlers } from "../shared/rpc/index.js";
@@ -20,7 +20,7 @@ describe("tray: start run from clipboard", () => {
   function setup(clip: string, projects: string[]) {
     const ports = inertPorts("/tmp");
     const said: string[] = [];
-    const notifications = { notify: async (n: { message?: string }): Promise<NotifyResult> => (said.push(n.message ?? ""), { shown: true }) };
+    const notify = (n: { message?: string }): void => void said.push(n.message ?? "");
     const starts: unknown[] = [];
     const { client } = serve({
       "project.recent": async () => ({ projects: projects.map((root, i) => ({ root, outDir: `${root}/artifacts`, analyzedAt: 1000 - i })) }),
@@ -29,20 +29,20 @@ describe("tray: start run from clipboard", () => {
         return { runId: "run-1" };
       },
     });
-    return { ports, said, notifications, starts, client, ready: clip ? ports.clipboard.writeText(clip) : Promise.resolve() };
+    return { ports, said, notify, starts, client, ready: clip ? ports.clipboard.writeText(clip) : Promise.resolve() };
   }
 
   it("starts a detached conductor.loop with the clipboard text as task on the newest project", async () => {
     const s = setup("  Add a divide function with a zero check  ", ["/p/newest", "/p/older"]);
     await s.ready;
-    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notifications: s.notifications })).toBe("run-1");
+    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notify: s.notify })).toBe("run-1");
     expect(s.starts).toEqual([{ kind: "conductor.loop", input: { task: "Add a divide function with a zero check", project: "/p/newest", generator: "clipboard" }, detached: true }]);
     expect(s.said).toEqual([]);
   });
 
   it("asks for a task when the clipboard holds none, and starts nothing", async () => {
     const s = setup("", ["/p"]);
-    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notifications: s.notifications })).toBeNull();
+    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notify: s.notify })).toBeNull();
     expect(s.starts).toEqual([]);
     expect(s.said).toEqual([expect.stringMatching(/Copy the task/)]);
   });
@@ -50,14 +50,14 @@ describe("tray: start run from clipboard", () => {
   it("refuses an oversized clipboard with the gate's reason", async () => {
     const s = setup("x".repeat(200_000), ["/p"]);
     await s.ready;
-    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notifications: s.notifications })).toBeNull();
+    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notify: s.notify })).toBeNull();
     expect(s.said).toEqual([expect.stringMatching(/not used: too large/)]);
   });
 
   it("asks to analyze a project first when none is known", async () => {
     const s = setup("a task", []);
     await s.ready;
-    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notifications: s.notifications })).toBeNull();
+    expect(await startRunFromClipboard({ client: s.client, clipboard: s.ports.clipboard, notify: s.notify })).toBeNull();
     expect(s.said).toEqual([expect.stringMatching(/Analyze a project first/)]);
   });
 });
