@@ -19,12 +19,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/**/*.js", "scripts/**/*.mjs", "*.js", "*.cjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", module: "writable", require: "readonly", __dirname: "readonly" } },
+    files: ["bin/**/*.js", "scripts/**/*.mjs", "*.js", "*.cjs", "build/**/*.cjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", module: "writable", exports: "writable", require: "readonly", __dirname: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["src/engine/**", "src/server/**", "src/cli/**", "src/platform/node/**"],
+    files: ["src/engine/**", "src/server/**", "src/cli/**", "src/platform/node/**", "src/platform/common/**"],
     rules: {
       "no-restricted-imports": ["error", { paths: [electron], patterns: [{ group: ["**/renderer/**", "**/main/**", "**/preload/**"], message: "The engine and Node shells never import UI or Electron-shell code." }] }],
     },

@@ -110,7 +110,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   ];
   for (const f of features) runs.registerAll(f.runs ?? {});
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
-    const checks = await coreDoctorChecks(ctx);
+    const checks = await coreDoctorChecks(ctx, signal);
     const extra = features.filter((f) => f.doctor);
     onCheck?.(1, extra.length + 1);
     for (const [i, f] of extra.entries()) {

@@ -60,8 +60,12 @@ export interface HotkeysPort {
   register(bindings: HotkeyBinding[], onPress: (id: string) => void): Promise<HotkeyRegistration>;
 }
 
+/** Whether an OS notification was handed to the system; never a rejection (a toast is not worth failing over). */
+export type NotifyResult = { shown: true } | { shown: false; reason: string };
+
 export interface NotificationsPort {
-  notify(n: { title: string; message?: string; level?: "info" | "success" | "warn" | "error" }): Promise<void>;
+  /** Show an OS notification. Resolves `{shown:false, reason}` when it could not (no daemon, no D-Bus…): log it. */
+  notify(n: { title: string; message?: string; level?: "info" | "success" | "warn" | "error" }): Promise<NotifyResult>;
 }
 
 export interface DialogsPort {
@@ -118,7 +122,7 @@ export function inertPorts(dataDir: string, shell: Ports["shell"] = "test"): Por
       },
     },
     hotkeys: { register: async () => ({ backend: "none", registered: [], failed: [], reason: "no hotkey backend in this shell", dispose: () => {} }) },
-    notifications: { notify: async () => {} },
+    notifications: { notify: async () => ({ shown: false, reason: "no OS notifications in this shell" }) },
     dialogs: { pickFolder: async () => null, confirm: async () => false },
   };
 }

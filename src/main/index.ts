@@ -3,10 +3,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createEngine, loadConfig, type Engine } from "../engine/index.js";
 import { createElectronPorts } from "../platform/electron/createElectronPorts.js";
-import type { RpcServer } from "../shared/rpc/RpcServer.js";
+import { createMemoryPair, RpcClient, type RpcServer } from "../shared/rpc/index.js";
 import { createMainWindow } from "./createMainWindow.js";
 import { createTray } from "./createTray.js";
+import { followLoopStages } from "./followLoopStages.js";
 import { ipcConnection } from "./ipcConnection.js";
+import { startRunFromClipboard } from "./startRunFromClipboard.js";
 
 // Thin shell: wiring only. All behaviour worth testing lives in the engine (tested under plain Node).
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,15 +59,23 @@ async function start(): Promise<void> {
   const e = engine;
   rpc = e.createRpcServer();
   openWindow();
-  createTray(path.join(here, "..", "..", "resources", "icon.png"), {
+  // The tray talks to the engine through the contract, like the window does, over an in-process connection.
+  const pair = createMemoryPair();
+  rpc.accept(pair.server);
+  const client = new RpcClient(pair.client);
+  const tray = createTray(path.join(here, "..", "..", "resources", "icon.png"), {
     show: showWindow,
-    startFromClipboard: () => {
-      showWindow();
-      e.ctx.notify({ level: "info", title: "Start run from clipboard", message: "The conductor loop arrives with a later issue." });
-    },
+    startFromClipboard: () =>
+      void startRunFromClipboard({ client, clipboard: ports.clipboard, notify: e.ctx.notify }).then((runId) => runId && showWindow()),
+    emergencyStop: () =>
+      void client.call("conductor.stopAll", {}).then(
+        (r) => e.ctx.notify({ title: "Emergency stop", message: `${r.cancelled} run(s) stopped`, level: "warn" }),
+        (err: Error) => e.ctx.notify({ title: "Emergency stop failed", message: err.message, level: "error" }),
+      ),
     dataDir: ports.paths.dataDir,
     quit: () => app.quit(),
   });
+  await followLoopStages(client, (stage) => tray.setStage(stage)).catch((err: Error) => e.ctx.logger.warn(`tray: run stages unavailable: ${err.message}`));
 }
 
 let quitting = false;

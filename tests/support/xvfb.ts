@@ -7,6 +7,10 @@ export interface Desktop {
   display: string;
   /** Env for child processes: DISPLAY, DBUS_SESSION_BUS_ADDRESS, a private HOME for dunst. */
   env: NodeJS.ProcessEnv;
+  /** Whether a notification daemon (dunst) owns org.freedesktop.Notifications on the private bus. */
+  notificationDaemon: boolean;
+  /** Notifications dunst has shown since it started, oldest first (closes the displayed ones into its history). */
+  notifications(): Array<{ summary: string; body: string; appname: string }>;
   dispose(): Promise<void>;
 }
 
@@ -49,10 +53,16 @@ export async function startDesktop(): Promise<Desktop> {
     });
     if (address) env.DBUS_SESSION_BUS_ADDRESS = address;
   }
-  if (has("dunst") && env.DBUS_SESSION_BUS_ADDRESS) children.push(spawn("dunst", [], { env, stdio: "ignore" }));
+  let notificationDaemon = false;
+  if (has("dunst") && env.DBUS_SESSION_BUS_ADDRESS) {
+    children.push(spawn("dunst", [], { env, stdio: "ignore" }));
+    notificationDaemon = await waitForBusName(env, "org.freedesktop.Notifications");
+  }
   return {
     display,
     env,
+    notificationDaemon,
+    notifications: () => dunstHistory(env),
     dispose: async () => {
       for (const c of children.reverse()) {
         try {
@@ -65,4 +75,30 @@ export async function startDesktop(): Promise<Desktop> {
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+async function waitForBusName(env: NodeJS.ProcessEnv, name: string): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    const r = spawnSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", `string:${name}`], { env, encoding: "utf8" });
+    if (r.stdout?.includes("boolean true")) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+/** dunst keeps closed notifications in its history; close the displayed ones first so every one is there. */
+function dunstHistory(env: NodeJS.ProcessEnv): Array<{ summary: string; body: string; appname: string }> {
+  for (let i = 0; i < 10; i++) {
+    const shown = spawnSync("dunstctl", ["count", "displayed"], { env, encoding: "utf8" }).stdout.trim();
+    const waiting = spawnSync("dunstctl", ["count", "waiting"], { env, encoding: "utf8" }).stdout.trim();
+    if (shown === "0" && waiting === "0") break;
+    spawnSync("dunstctl", ["close-all"], { env });
+  }
+  const r = spawnSync("dunstctl", ["history"], { env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`dunstctl history failed: ${r.stderr}`);
+  type Field = { data: string };
+  const parsed = JSON.parse(r.stdout) as { data: Array<Array<{ summary: Field; body: Field; appname: Field; id: { data: number } }>> };
+  return (parsed.data[0] ?? [])
+    .sort((a, b) => a.id.data - b.id.data)
+    .map((n) => ({ summary: n.summary.data, body: n.body.data, appname: n.appname.data }));
 }

@@ -1,14 +1,10 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { DoctorCheck } from "../../shared/contract/system.js";
 import type { EngineContext } from "../EngineContext.js";
-import { clipboardHelperPath } from "./clipboardHelperPath.js";
 
-const require = createRequire(import.meta.url);
-
-/** Checks of the foundation: runtime, data folder, database, desktop integration. */
-export async function coreDoctorChecks(ctx: EngineContext): Promise<DoctorCheck[]> {
+/** Checks of the foundation: runtime, data folder, database; then the shell's own (ports.doctor). */
+export async function coreDoctorChecks(ctx: EngineContext, signal: AbortSignal): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const major = Number(process.versions.node.split(".")[0]);
   checks.push(
@@ -50,57 +46,9 @@ export async function coreDoctorChecks(ctx: EngineContext): Promise<DoctorCheck[
     checks.push({ id: "database", title: "Database integrity", status: "fail", detail: (e as Error).message, fix: "Restart the app to quarantine the database." });
   }
 
-  const electronPath = electronBinary();
-  checks.push(
-    electronPath
-      ? { id: "electron", title: "Electron binary", status: "ok", detail: electronPath }
-      : {
-          id: "electron",
-          title: "Electron binary",
-          status: "warn",
-          detail: "not installed; the desktop app cannot start, web mode works",
-          fix: "On a machine that can reach Electron's downloads: `node node_modules/electron/install.js`. Otherwise use `codeconductor serve`.",
-        },
-  );
-
-  const display = process.env.WAYLAND_DISPLAY ? `Wayland ${process.env.WAYLAND_DISPLAY}` : process.env.DISPLAY ? `X11 ${process.env.DISPLAY}` : null;
-  if (process.platform === "linux") {
-    checks.push(
-      display
-        ? { id: "display", title: "Display", status: "ok", detail: display }
-        : { id: "display", title: "Display", status: "warn", detail: "no DISPLAY or WAYLAND_DISPLAY", fix: "Run inside a desktop session, or use web mode (`codeconductor serve`); for tests: `xvfb-run`." },
-    );
-  }
-
-  checks.push(clipboardHelperCheck());
-
-  checks.push(...(await ctx.ports.doctor(new AbortController().signal)));
+  // Display, clipboard, hotkeys, notifications and the Electron binary are the shell's: its ports report them.
+  checks.push(...(await ctx.ports.doctor(signal)));
 
   // The sandbox is checked by the verify capability, with a real namespace probe (verify.sandbox).
   return checks;
-}
-
-function clipboardHelperCheck(): DoctorCheck {
-  if (process.platform !== "linux") return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: `${process.platform} helper` };
-  const helper = clipboardHelperPath();
-  if (!helper) return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: "clipboard-event not installed", fix: "Run `npm ci`; polling is used meanwhile." };
-  if (!fs.existsSync(helper)) return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `helper missing at ${helper}`, fix: "Reinstall dependencies (`npm ci`); polling is used meanwhile." };
-  try {
-    fs.accessSync(helper, fs.constants.X_OK);
-  } catch {
-    return { id: "clipboard", title: "Clipboard watcher", status: "warn", detail: `${helper} is not executable (npm drops the bit)`, fix: `chmod +x ${helper} (the app does this itself when it starts watching); polling is used meanwhile.` };
-  }
-  return { id: "clipboard", title: "Clipboard watcher", status: "ok", detail: helper };
-}
-
-/** The Electron binary the `electron` package would launch, without importing it (the engine never does). */
-export function electronBinary(): string | null {
-  try {
-    const dir = path.dirname(require.resolve("electron/package.json"));
-    const rel = fs.readFileSync(path.join(dir, "path.txt"), "utf8").trim();
-    const bin = path.join(dir, "dist", rel);
-    return fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
 }

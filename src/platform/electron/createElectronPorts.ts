@@ -1,44 +1,27 @@
-import { app, clipboard, dialog, globalShortcut, Notification, type BrowserWindow } from "electron";
+import { app, dialog, Notification, type BrowserWindow } from "electron";
 import type { Ports } from "../../engine/ports.js";
+import { electronClipboard } from "./electronClipboard.js";
+import { electronDoctorChecks } from "./electronDoctorChecks.js";
+import { electronHotkeys } from "./electronHotkeys.js";
 
-/** Ports backed by Electron's own APIs (desktop shell). */
+/** Ports backed by Electron's own APIs (desktop shell); clipboard watching shares the Node shells' helper. */
 export function createElectronPorts(getWindow: () => BrowserWindow | null): Ports {
+  const hotkeys = electronHotkeys();
   return {
     shell: "electron",
-    doctor: async () => [],
+    doctor: (signal) => electronDoctorChecks({ activeHotkeys: hotkeys.active(), signal }),
     paths: { dataDir: app.getPath("userData") },
-    clipboard: {
-      read: async ({ maxBytes }) => {
-        const text = clipboard.readText();
-        const bytes = Buffer.byteLength(text);
-        if (!text) return { kind: "empty" };
-        return bytes > maxBytes ? { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes` } : { kind: "text", text, bytes };
-      },
-      writeText: async (t) => clipboard.writeText(t),
-      // Electron has no clipboard-change event; poll cheaply (string compare) every 500 ms.
-      watch: (onChange, { maxBytes }) => {
-        let last = clipboard.readText();
-        const timer = setInterval(() => {
-          const t = clipboard.readText();
-          if (t !== last) {
-            last = t;
-            const bytes = Buffer.byteLength(t);
-            onChange(!t ? { kind: "empty" } : bytes > maxBytes ? { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes` } : { kind: "text", text: t, bytes });
-          }
-        }, 500);
-        return { status: () => ({ mode: "polling" }), stop: () => clearInterval(timer) };
-      },
-    },
-    hotkeys: {
-      register: async (bindings, onPress) => {
-        const registered = bindings.filter((b) => globalShortcut.register(b.accelerator, () => onPress(b.id)));
-        const failed = bindings.filter((b) => !registered.includes(b)).map((b) => ({ ...b, reason: "taken by another application or invalid" }));
-        return { backend: "globalShortcut", registered, failed, dispose: () => registered.forEach((b) => globalShortcut.unregister(b.accelerator)) };
-      },
-    },
+    clipboard: electronClipboard(),
+    hotkeys,
     notifications: {
       notify: async (n) => {
-        if (Notification.isSupported()) new Notification({ title: n.title, body: n.message ?? "" }).show();
+        if (!Notification.isSupported()) return { shown: false, reason: "this system has no notification service Electron can use" };
+        try {
+          new Notification({ title: n.title, body: n.message ?? "" }).show();
+          return { shown: true };
+        } catch (e) {
+          return { shown: false, reason: (e as Error).message };
+        }
       },
     },
     dialogs: {

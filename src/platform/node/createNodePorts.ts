@@ -1,30 +1,20 @@
-import notifier from "node-notifier";
 import type { Ports } from "../../engine/ports.js";
 import { NodeClipboard } from "./NodeClipboard.js";
 import { NodeHotkeys } from "./NodeHotkeys.js";
+import { NodeNotifications } from "./NodeNotifications.js";
+import { nodeDoctorChecks } from "./nodeDoctorChecks.js";
 
-/** Ports for the web-mode server and the CLI: real clipboard, OS notifications, hotkey probe. */
-export function createNodePorts(dataDir: string, shell: "web" | "cli"): Ports {
-  const hotkeys = new NodeHotkeys();
+/** Ports for the web-mode server and the CLI: OS clipboard tools, uiohook hotkeys, node-notifier. */
+export function createNodePorts(dataDir: string, shell: "web" | "cli", env: NodeJS.ProcessEnv = process.env): Ports {
+  const hotkeys = new NodeHotkeys(env);
+  const notifications = new NodeNotifications();
   return {
     shell,
-    doctor: async () => {
-      const hk = await hotkeys.available();
-      return [
-        hk.ok
-          ? { id: "hotkeys", title: "Global hotkeys", status: "ok", detail: "available" }
-          : { id: "hotkeys", title: "Global hotkeys", status: "warn", detail: hk.reason ?? "unavailable", fix: "Global hotkeys need an X11 display with the RECORD extension (or the desktop app on macOS/Windows)." },
-      ];
-    },
+    doctor: (signal) => nodeDoctorChecks({ hotkeys, lastNotifyFailure: notifications.lastFailure, env, signal }),
     paths: { dataDir },
-    clipboard: new NodeClipboard(),
+    clipboard: new NodeClipboard(env),
     hotkeys,
-    notifications: {
-      notify: (n) =>
-        new Promise<void>((resolve) => {
-          notifier.notify({ title: n.title, message: n.message ?? n.title, wait: false }, () => resolve());
-        }),
-    },
+    notifications,
     // Web mode asks in the page itself; there is no native dialog to show.
     dialogs: { pickFolder: async () => null, confirm: async () => false },
   };
