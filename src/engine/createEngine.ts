@@ -87,11 +87,11 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
 
   const models = createModelsFeature(ctx);
   // Capabilities reach each other through the contract: `call` dispatches to the merged handlers below.
-  let handlers: Handlers | undefined;
+  const merged: { handlers?: Handlers } = {};
   const call = <M extends MethodName>(method: M, input: MethodInput<M>, signal?: AbortSignal): Promise<MethodOutput<M>> => {
     const def = methods[method];
     const parsed = def.input.parse(input);
-    return (handlers![method] as (i: unknown, c: CallContext) => Promise<MethodOutput<M>>)(parsed, { signal: signal ?? new AbortController().signal, connectionId: "engine" });
+    return (merged.handlers![method] as (i: unknown, c: CallContext) => Promise<MethodOutput<M>>)(parsed, { signal: signal ?? new AbortController().signal, connectionId: "engine" });
   };
   const features: Feature[] = [
     models,
@@ -136,7 +136,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     "runs.attach": async ({ runId }, { connectionId }) => ({ run: runs.attach(runId, connectionId) }),
     "runs.list": async ({ limit, kind }) => ({ runs: runs.list(limit, kind) }),
   };
-  handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers;
+  const handlers = (merged.handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers);
 
   let disposed: Promise<void> | undefined;
   const dispose = (): Promise<void> =>
@@ -157,5 +157,5 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   const createRpcServer = (): RpcServer =>
     new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });
 
-  return { handlers: handlers!, bus, ctx, models, createRpcServer, dispose };
+  return { handlers, bus, ctx, models, createRpcServer, dispose };
 }

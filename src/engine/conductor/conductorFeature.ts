@@ -27,7 +27,11 @@ export function createConductorFeature(ctx: EngineContext, wiring: ConductorWiri
   const toast: LoopDeps["toast"] = (n) => {
     if (cfg.notifications === "off") return;
     ctx.notify(n);
-    if (cfg.notifications === "os") ctx.ports.notifications.notify(n).catch((e: Error) => ctx.logger.debug({ err: e.message }, "OS notification failed"));
+    if (cfg.notifications === "os")
+      void ctx.ports.notifications
+        .notify(n)
+        .then((r) => (r.shown ? undefined : ctx.logger.debug({ reason: r.reason }, "OS notification not shown")))
+        .catch((e: Error) => ctx.logger.debug({ err: e.message }, "OS notification failed"));
   };
   const stopAll = (reason: string): number => {
     const n = ctx.runs.cancelAll(reason);
