@@ -91,6 +91,22 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     expect(runs.find((r) => r.id === out.runId)).toMatchObject({ kind: "conductor.loop", status: "succeeded" });
   });
 
+  it("approve by hotkey: the answer is detected, Ctrl+Alt+Shift+A approves it, the loop goes green, and the toasts reach the notification daemon", { timeout: 180_000 }, async () => {
+    const project = copyFixtureProject("py-calc");
+    const run = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "clipboard", "--skip-analysis", "--json"], newDataDir());
+    await run.waitFor(/waiting:/);
+    xclip(PY_CALC.right);
+    await run.waitFor(/\[1\] approve/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fs.readFileSync(path.join(project, "calc.py"), "utf8")).toContain("a - b"); // not applied before approval
+    spawnSync("xdotool", ["key", "ctrl+alt+shift+a"], { env: desktop.env });
+    expect(await run.exited, run.stderr()).toBe(0);
+    expect(JSON.parse(run.stdout())).toMatchObject({ status: "green", iterations: 1 });
+    expect(desktop.notificationDaemon).toBe(true); // dunst is in .ci/apt-packages.txt
+    const shown = desktop.notifications().map((n) => n.summary);
+    expect(shown).toEqual(expect.arrayContaining(["Prompt copied", "Code detected", "Awaiting approval", "Tests passed"]));
+  });
+
   it("fix loop: a wrong answer puts a fix prompt naming the failing test on the clipboard; the right one goes green in 2 iterations", { timeout: 180_000 }, async () => {
     const project = copyFixtureProject("py-calc");
     const run = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "clipboard", "--auto-approve", "--skip-analysis", "--json"], newDataDir());
