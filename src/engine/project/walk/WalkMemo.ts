@@ -72,9 +72,19 @@ export class WalkMemo {
 function rulesSig(files: readonly string[], racyAfter: number): string {
   let sig = "";
   for (const f of files) {
-    const st = fs.statSync(f, { throwIfNoEntry: false });
+    const st = statIfPresent(f);
     if (st && st.mtimeMs >= racyAfter) return "racy";
     sig += st ? `${st.size}:${st.mtimeMs};` : "-;";
   }
   return sig;
+}
+
+/** A file's stat, or undefined when it is absent — also when a path part is a file (`.git` is one in a git worktree). */
+function statIfPresent(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw e;
+  }
 }
