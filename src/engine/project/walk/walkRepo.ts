@@ -103,7 +103,7 @@ function openDir(dir: Dir, exclude: readonly string[], links: LinkPolicy, memo: 
   const entries = readDirSorted(dir.abs);
   if (!entries) return null;
   const names = entries.map((d) => d.name);
-  const ig = dir.parentIg ? dir.parentIg.enter(dir.abs, dir.rel ? `${dir.rel}/` : "", names) : IgnoreStack.forRoot(dir.abs, exclude, names);
+  const ig = dir.parentIg ? dir.parentIg.enter(dir.abs, dir.rel ? `${dir.rel}/` : "", names) : IgnoreStack.forRoot(dir.abs, [...exclude, "/.git"], names); // a worktree's .git is a file
   const listing = listDir(dir.abs, dir.rel, ig, entries, links);
   return st ? memo!.set(dir.abs, names, st.mtimeMs, listedAt, dir.parentIg, listing) : listing;
 }
