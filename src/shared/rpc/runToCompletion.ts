@@ -16,8 +16,12 @@ export function runData<K extends RunKindName, C extends RunChannelName<K>>(kind
 
 /** The typed result of a finished run's `result` event (validated), else undefined. */
 export function runResult<K extends RunKindName>(kind: K, event: RunEvent): RunResult<K> | undefined {
-  if (event.type !== "result") return undefined;
-  const parsed = runKinds[kind].result.safeParse(event.result);
+  return event.type === "result" ? parseRunResult(kind, event.result) : undefined;
+}
+
+/** A run result as `runs.get` returns it (unknown on the wire), validated and typed for its kind. */
+export function parseRunResult<K extends RunKindName>(kind: K, value: unknown): RunResult<K> | undefined {
+  const parsed = runKinds[kind].result.safeParse(value);
   return parsed.success ? (parsed.data as RunResult<K>) : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { runData, runResult } from "../../../../shared/rpc/runToCompletion.js";
 import type { ChatResult } from "../../../../shared/contract/models.js";
 import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 
@@ -16,8 +17,9 @@ export function deriveTestOutput(events: RunEvent[] | undefined): TestOutput {
   let result: ChatResult | null = null;
   let error: string | null = null;
   for (const e of events) {
-    if (e.type === "data" && e.channel === "token") text += (e.data as { text?: string }).text ?? "";
-    else if (e.type === "result") result = e.result as ChatResult;
+    const token = runData("models.chat", "token", e);
+    if (token) text += token.text;
+    else if (e.type === "result") result = runResult("models.chat", e) ?? null;
     else if (e.type === "error") error = e.error.message;
     else if (e.type === "status") status = e.status;
   }

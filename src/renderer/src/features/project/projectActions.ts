@@ -1,4 +1,5 @@
-import type { AnalyzeSummary, PlannedFile } from "../../../../shared/contract/project.js";
+import type { RunInput, RunResult } from "../../../../shared/contract/methods.js";
+import { parseRunResult } from "../../../../shared/rpc/runToCompletion.js";
 import { getClient } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { deriveRunState } from "./deriveRunState.js";
@@ -21,13 +22,13 @@ function waitForRun(runId: string): Promise<unknown> {
   });
 }
 
-async function startRun(kind: "project.analyze" | "project.cursorrules" | "project.propose", input: unknown, slot: "analyze" | "rules" | "propose"): Promise<unknown> {
+async function startRun<K extends "project.analyze" | "project.cursorrules" | "project.propose">(kind: K, input: RunInput<K>, slot: "analyze" | "rules" | "propose"): Promise<RunResult<K> | undefined> {
   const s = useAppStore.getState();
   s.setProjectError(null);
   try {
     const { runId } = await (await getClient()).call("runs.start", { kind, input });
     s.setProjectRun(slot, runId);
-    return await waitForRun(runId);
+    return parseRunResult(kind, await waitForRun(runId));
   } catch (e) {
     s.setProjectError((e as Error).message);
     return undefined;
@@ -54,7 +55,7 @@ export async function analyzeProject(): Promise<void> {
   const s = useAppStore.getState();
   const path = s.projectPath.trim();
   if (!path) return;
-  const summary = (await startRun("project.analyze", { path }, "analyze")) as AnalyzeSummary | undefined;
+  const summary = await startRun("project.analyze", { path }, "analyze");
   if (summary) {
     s.setSummary(summary);
     void loadRecentProjects();
@@ -65,14 +66,14 @@ export async function analyzeProject(): Promise<void> {
 export async function previewRules(): Promise<void> {
   const s = useAppStore.getState();
   if (!s.summary) return;
-  const r = (await startRun("project.cursorrules", { input: s.summary.repoMapPath, format: s.rulesFormat, force: s.rulesForce, dryRun: true }, "rules")) as { files: PlannedFile[] } | undefined;
+  const r = await startRun("project.cursorrules", { input: s.summary.repoMapPath, format: s.rulesFormat, force: s.rulesForce, dryRun: true }, "rules");
   if (r) s.setRulesPlan({ files: r.files, written: false });
 }
 
 export async function writeRules(): Promise<void> {
   const s = useAppStore.getState();
   if (!s.summary) return;
-  const r = (await startRun("project.cursorrules", { input: s.summary.repoMapPath, format: s.rulesFormat, force: s.rulesForce }, "rules")) as { files: PlannedFile[] } | undefined;
+  const r = await startRun("project.cursorrules", { input: s.summary.repoMapPath, format: s.rulesFormat, force: s.rulesForce }, "rules");
   if (!r) return;
   s.setRulesPlan({ files: r.files, written: true });
   const n = r.files.filter((f) => f.written).length;
@@ -84,7 +85,7 @@ export async function proposeNext(): Promise<void> {
   const s = useAppStore.getState();
   if (!s.summary) return;
   const goal = s.proposeGoal.trim();
-  const r = (await startRun("project.propose", { input: s.summary.repoMapPath, ...(goal ? { goal } : {}), useModel: !goal }, "propose")) as { path: string; text: string; usedModel?: string } | undefined;
+  const r = await startRun("project.propose", { input: s.summary.repoMapPath, ...(goal ? { goal } : {}), useModel: !goal }, "propose");
   if (r) s.setProposal(r);
 }
 

@@ -1,3 +1,4 @@
+import { runResult } from "../../../../shared/rpc/runToCompletion.js";
 import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 import type { TestRunResult } from "../../../../shared/contract/verify.js";
 
@@ -25,7 +26,7 @@ export function deriveTestRunView(events: RunEvent[], fetched?: TestRunResult): 
     else if (e.type === "data" && e.channel === "output" && typeof e.data === "string" && size < MAX_OUTPUT) {
       chunks.push(e.data);
       size += e.data.length;
-    } else if (e.type === "result" && !v.result) v.result = e.result as TestRunResult;
+    } else if (e.type === "result" && !v.result) v.result = runResult("verify.test", e) ?? null;
     else if (e.type === "error") {
       v.error = { code: e.error.code, message: e.error.message };
       const d = e.error.details as { needsConsent?: boolean; reason?: string } | undefined;

@@ -1,5 +1,5 @@
 import type { AppError } from "../../../../shared/contract/errors.js";
-import type { TestRunResult } from "../../../../shared/contract/verify.js";
+import { parseRunResult } from "../../../../shared/rpc/runToCompletion.js";
 import { getClient } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { selectApproved } from "./selectApproved.js";
@@ -84,5 +84,6 @@ export async function consentAndRun(): Promise<void> {
 
 export async function fetchTestResult(runId: string): Promise<void> {
   const r = await (await getClient()).call("runs.get", { runId });
-  if (r.result) state().setVerifyTestResult(runId, r.result as TestRunResult);
+  const result = parseRunResult("verify.test", r.result);
+  if (result) state().setVerifyTestResult(runId, result);
 }

@@ -1,3 +1,4 @@
+import { runData } from "../../../../shared/rpc/runToCompletion.js";
 import type { CodeConsensus, Consensus, DebateTurn, EnsembleRunResult, GeneratedPrompt, MemberResult, MemberSpec } from "../../../../shared/contract/ensemble.js";
 import type { RunEvent, RunStatus } from "../../../../shared/contract/runs.js";
 
@@ -33,7 +34,7 @@ export function deriveEnsembleView(events: RunEvent[], result?: EnsembleRunResul
     else if (e.type === "progress") view.progress = { fraction: e.fraction, message: e.message };
     else if (e.type === "log") view.logs.push(e.message);
     else if (e.type === "error") view.error = e.error.message;
-    else if (e.type === "data") applyData(view, members, e.channel, e.data);
+    else if (e.type === "data") applyData(view, members, e);
   }
   if (result) {
     for (const r of result.members) members.set(r.id, { spec: r, status: r.status, text: r.rawText, startedAt: r.startedAt, result: r });
@@ -43,39 +44,20 @@ export function deriveEnsembleView(events: RunEvent[], result?: EnsembleRunResul
   return view;
 }
 
-function applyData(view: EnsembleView, members: Map<string, LiveMember>, channel: string, data: unknown): void {
-  switch (channel) {
-    case "members":
-      for (const spec of (data as { members: MemberSpec[] }).members) members.set(spec.id, { spec, status: "pending", text: "" });
-      break;
-    case "memberStart": {
-      const d = data as { memberId: string; startedAt: number };
-      const m = members.get(d.memberId);
-      if (m) Object.assign(m, { status: "running", startedAt: d.startedAt });
-      break;
-    }
-    case "token": {
-      const d = data as { memberId: string; text: string };
-      const m = members.get(d.memberId);
-      if (m && !m.result) m.text = (m.text + d.text).slice(-TEXT_CAP);
-      break;
-    }
-    case "member": {
-      const r = data as MemberResult;
-      members.set(r.id, { spec: r, status: r.status, text: r.rawText, startedAt: r.startedAt, result: r });
-      break;
-    }
-    case "turn":
-      view.turns = [...view.turns, data as DebateTurn];
-      break;
-    case "consensus":
-      view.consensus = data as Consensus;
-      break;
-    case "code":
-      view.code = data as CodeConsensus;
-      break;
-    case "prompt":
-      view.prompt = data as GeneratedPrompt;
-      break;
-  }
+function applyData(view: EnsembleView, members: Map<string, LiveMember>, e: RunEvent): void {
+  const specs = runData("ensemble.run", "members", e);
+  if (specs) for (const spec of specs.members) members.set(spec.id, { spec, status: "pending", text: "" });
+  const start = runData("ensemble.run", "memberStart", e);
+  const started = start && members.get(start.memberId);
+  if (start && started) Object.assign(started, { status: "running", startedAt: start.startedAt });
+  const token = runData("ensemble.run", "token", e);
+  const streaming = token && members.get(token.memberId);
+  if (token && streaming && !streaming.result) streaming.text = (streaming.text + token.text).slice(-TEXT_CAP);
+  const r = runData("ensemble.run", "member", e);
+  if (r) members.set(r.id, { spec: r, status: r.status, text: r.rawText, startedAt: r.startedAt, result: r });
+  const turn = runData("ensemble.run", "turn", e);
+  if (turn) view.turns = [...view.turns, turn];
+  view.consensus = runData("ensemble.run", "consensus", e) ?? view.consensus;
+  view.code = runData("ensemble.run", "code", e) ?? view.code;
+  view.prompt = runData("ensemble.run", "prompt", e) ?? view.prompt;
 }

@@ -1,4 +1,5 @@
-import type { EnsembleRunInput, EnsembleRunResult } from "../../../../shared/contract/ensemble.js";
+import type { EnsembleRunInput } from "../../../../shared/contract/ensemble.js";
+import { parseRunResult } from "../../../../shared/rpc/runToCompletion.js";
 import { getClient } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 
@@ -33,7 +34,8 @@ export async function cancelEnsembleMember(runId: string, memberId: string): Pro
 /** Fetch the stored result of a finished run (complete even when live events were capped). */
 export async function fetchEnsembleResult(runId: string): Promise<void> {
   const r = await (await getClient()).call("runs.get", { runId });
-  if (r.result) useAppStore.getState().setEnsembleResult(runId, r.result as EnsembleRunResult);
+  const result = parseRunResult("ensemble.run", r.result);
+  if (result) useAppStore.getState().setEnsembleResult(runId, result);
 }
 
 /** Copy through the engine's clipboard port (a toast announces it); the browser clipboard is the fallback. */
