@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { DoctorCheck } from "../../shared/contract/system.js";
 import type { EngineContext } from "../EngineContext.js";
+import type { QuarantineRecord } from "../storage/openDatabase.js";
 import { clipboardHelperPath } from "./clipboardHelperPath.js";
 
 const require = createRequire(import.meta.url);
@@ -49,6 +50,8 @@ export async function coreDoctorChecks(ctx: EngineContext): Promise<DoctorCheck[
   } catch (e) {
     checks.push({ id: "database", title: "Database integrity", status: "fail", detail: (e as Error).message, fix: "Restart the app to quarantine the database." });
   }
+
+  checks.push(...quarantineChecks(ctx.dataDir));
 
   const electronPath = electronBinary();
   checks.push(
@@ -108,4 +111,34 @@ export function electronBinary(): string | null {
   } catch {
     return null;
   }
+}
+
+/** One warning per database file quarantined as corrupt (until the user deletes it): what happened and where it is. */
+function quarantineChecks(dataDir: string): DoctorCheck[] {
+  const dir = path.join(dataDir, "quarantine");
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.endsWith(".reason.json"));
+  } catch {
+    return [];
+  }
+  const out: DoctorCheck[] = [];
+  for (const name of names.sort()) {
+    let r: Partial<QuarantineRecord>;
+    try {
+      r = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as QuarantineRecord;
+    } catch {
+      r = {};
+    }
+    const movedTo = r.movedTo ?? path.join(dir, name.replace(/\.reason\.json$/, ""));
+    if (!fs.existsSync(movedTo)) continue; // the user dealt with it
+    out.push({
+      id: "database-quarantine",
+      title: "Database quarantined",
+      status: "warn",
+      detail: `${r.file ?? "the database"} was unreadable${r.reason ? ` (${r.reason})` : ""}${r.at ? ` on ${r.at}` : ""}; the old file is at ${movedTo} and a restored or fresh database is in use`,
+      fix: `Inspect ${movedTo} (it may hold history, consents and test pins newer than any backup), then delete it and ${path.basename(movedTo)}.reason.json.`,
+    });
+  }
+  return out;
 }
