@@ -6,6 +6,7 @@ import type { RunEvent } from "../../shared/contract/runs.js";
 import { globalOptions } from "../globalOptions.js";
 import { runToCompletion } from "../runToCompletion.js";
 import { output, withEngine, type GlobalOptions } from "../withEngine.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 interface RunOptions {
   prompt: string;
@@ -72,18 +73,18 @@ function toInput(o: RunOptions): EnsembleRunInput {
 function liveReporter(): (e: RunEvent) => void {
   const labels = new Map<string, string>();
   return (e) => {
-    if (e.type === "log" && e.level !== "debug") process.stderr.write(`  ${e.level === "info" ? "·" : "!"} ${e.message}\n`);
+    if (e.type === "log" && e.level !== "debug") process.stderr.write(terminalSafe(`  ${e.level === "info" ? "·" : "!"} ${e.message}\n`));
     if (e.type !== "data") return;
     if (e.channel === "members") {
       const ms = (e.data as { members: MemberSpec[] }).members;
       for (const m of ms) labels.set(m.id, m.label);
-      process.stderr.write(`Asking ${ms.length} members: ${ms.map((m) => m.label).join(", ")}\n`);
+      process.stderr.write(terminalSafe(`Asking ${ms.length} members: ${ms.map((m) => m.label).join(", ")}\n`));
     } else if (e.channel === "turn") {
       const t = e.data as { round: number; agent: string; status: string };
-      process.stderr.write(`  round ${t.round}: ${t.agent} ${t.status}\n`);
+      process.stderr.write(terminalSafe(`  round ${t.round}: ${t.agent} ${t.status}\n`));
     } else if (e.channel === "member") {
       const m = e.data as MemberResult;
-      process.stderr.write(`  ${m.status === "ok" || m.status === "repaired" ? "✔" : "✘"} ${m.label}: ${m.status} (${secs(m.elapsedMs)})\n`);
+      process.stderr.write(terminalSafe(`  ${m.status === "ok" || m.status === "repaired" ? "✔" : "✘"} ${m.label}: ${m.status} (${secs(m.elapsedMs)})\n`));
     }
   };
 }

@@ -5,6 +5,7 @@ import type { ChatResult } from "../../shared/contract/models.js";
 import { globalOptions } from "../globalOptions.js";
 import { runToCompletion } from "../runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 interface ChatOptions {
   model: string;
@@ -44,14 +45,14 @@ export function registerChatCommand(program: Command): void {
         const result = (await runToCompletion(client, "models.chat", input, {
           signal,
           onEvent: (e) => {
-            if (!g.json && e.type === "data" && e.channel === "token") process.stdout.write((e.data as { text: string }).text);
+            if (!g.json && e.type === "data" && e.channel === "token") process.stdout.write(terminalSafe((e.data as { text: string }).text));
           },
         })) as ChatResult;
         if (g.json) return output(g, result, () => "");
         const m = result.metrics;
         const stats = [`TTFT ${m.ttftMs === null ? "–" : `${Math.round(m.ttftMs)} ms`}`, `${m.tokensPerSecond === null ? "–" : m.tokensPerSecond.toFixed(1)} tok/s`, `${m.completionTokens ?? "?"} tokens`, `finish: ${result.finishReason}`];
-        process.stdout.write("\n");
-        process.stderr.write(`\n[${stats.join(" · ")}]${result.truncated ? " (truncated)" : ""}\n`);
+        process.stdout.write(terminalSafe("\n"));
+        process.stderr.write(terminalSafe(`\n[${stats.join(" · ")}]${result.truncated ? " (truncated)" : ""}\n`));
       });
     });
 }

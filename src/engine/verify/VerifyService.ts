@@ -66,7 +66,7 @@ export class VerifyService {
     if (text === undefined && input.fromClipboard) text = await this.ctx.ports.clipboard.readText();
     if (!text?.trim()) throw new AppError(ErrorCode.InvalidInput, input.fromClipboard ? "The clipboard is empty (or this shell has no clipboard access)" : "No answer text given");
     const parsed: ParsedAnswer = parseAnswer(text, { expectedFile: input.expectedFile });
-    const plan = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
+    const plan = await planApply({ project, parsed, rules: this.rules, maxFiles: this.verifyConfig.maxFilesPerAnswer, validate: (files) => this.validate(files, project, signal) });
     this.store.savePlan(plan);
     return plan;
   }
