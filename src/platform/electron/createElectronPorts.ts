@@ -1,24 +1,34 @@
 import { app, clipboard, dialog, globalShortcut, Notification, type BrowserWindow } from "electron";
 import type { Ports } from "../../engine/ports.js";
+import { utilityWorkerSpawner } from "./utilityWorkerSpawner.js";
 
 /** Ports backed by Electron's own APIs (desktop shell). */
 export function createElectronPorts(getWindow: () => BrowserWindow | null): Ports {
   return {
     shell: "electron",
     paths: { dataDir: app.getPath("userData") },
+    workers: { spawn: utilityWorkerSpawner },
     clipboard: {
       readText: async () => clipboard.readText(),
       writeText: async (t) => clipboard.writeText(t),
       // Electron has no clipboard-change event; poll cheaply (string compare) every 500 ms.
       watch: (onChange) => {
-        let last = clipboard.readText();
-        const timer = setInterval(() => {
-          const t = clipboard.readText();
-          if (t !== last) {
+        // Electron 45 made clipboard reads async (W3C-style); a slow read skips a tick instead of piling up.
+        let last: string | null = null;
+        let reading = false;
+        const tick = async (): Promise<void> => {
+          if (reading) return;
+          reading = true;
+          try {
+            const t = await clipboard.readText();
+            if (last !== null && t !== last) onChange(t);
             last = t;
-            onChange(t);
+          } finally {
+            reading = false;
           }
-        }, 500);
+        };
+        void tick();
+        const timer = setInterval(() => void tick(), 500);
         return () => clearInterval(timer);
       },
     },
