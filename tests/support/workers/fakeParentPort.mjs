@@ -1,3 +1,4 @@
+/* global process */
 // Preloaded into a forked model worker: gives it Electron's utilityProcess message API (process.parentPort)
 // on top of Node's IPC channel, so the worker's utilityProcess branch runs under plain Node in tests. Messages
 // travel wrapped ({ viaParentPort }) so a worker that ignored parentPort and used process.send would fail.
