@@ -9,6 +9,7 @@ import { registerModelsCommands } from "./commands/models.js";
 import { registerProjectCommands } from "./commands/project.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerVerifyCommands } from "./commands/verify.js";
+import { terminalSafe } from "./terminalSafe.js";
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error, 130 cancelled. */
 export function buildProgram(): Command {
@@ -42,12 +43,12 @@ export async function main(argv: string[]): Promise<void> {
     }
     const json = program.opts<{ json?: boolean }>().json;
     if (err instanceof AppError) {
-      if (json) process.stdout.write(`${JSON.stringify({ error: err.toWire() }, null, 2)}\n`);
-      else process.stderr.write(`error (${err.code}): ${err.message}\n`);
+      if (json) process.stdout.write(terminalSafe(`${JSON.stringify({ error: err.toWire() }, null, 2)}\n`));
+      else process.stderr.write(terminalSafe(`error (${err.code}): ${err.message}\n`));
       process.exitCode = err.code === "cancelled" ? 130 : 1;
       return;
     }
-    process.stderr.write(`error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(terminalSafe(`error: ${(err as Error).stack ?? String(err)}\n`));
     process.exitCode = 1;
   }
 }

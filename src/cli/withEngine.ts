@@ -1,6 +1,7 @@
 import { createEngine, loadConfig, resolveDataDir, type Engine } from "../engine/index.js";
 import { createNodePorts } from "../platform/node/createNodePorts.js";
 import { RpcClient, createMemoryPair } from "../shared/rpc/index.js";
+import { terminalSafe } from "./terminalSafe.js";
 
 export interface GlobalOptions {
   json?: boolean;
@@ -25,7 +26,7 @@ export async function withEngine<T>(
   const controller = new AbortController();
   const onSigint = (): void => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write("\nCancelling… (Ctrl+C again to force)\n");
+    process.stderr.write(terminalSafe("\nCancelling… (Ctrl+C again to force)\n"));
     controller.abort();
   };
   process.on("SIGINT", onSigint);
@@ -41,5 +42,5 @@ export async function withEngine<T>(
 
 /** Print for humans, or JSON when `--json` was given. */
 export function output(opts: GlobalOptions, value: unknown, human: () => string): void {
-  process.stdout.write(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+  process.stdout.write(terminalSafe(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`));
 }

@@ -1,3 +1,4 @@
+import type { WorkerSpawner } from "./inference/embedded/WorkerProcess.js";
 /**
  * Interfaces to what differs per shell (Electron, web server, CLI, tests). The engine never reaches the
  * OS for these directly; platform/node and platform/electron implement them.
@@ -79,6 +80,11 @@ export interface PathsPort {
   dataDir: string;
 }
 
+export interface WorkersPort {
+  /** Start a model-worker script (Electron: a utilityProcess, so the RunAsNode fuse can stay off). */
+  spawn: WorkerSpawner;
+}
+
 export interface Ports {
   /** Checks of this shell's own adapters (clipboard watching, hotkeys, notifications, display…) for `doctor`. */
   doctor(signal: AbortSignal): Promise<DoctorCheck[]>;
@@ -87,6 +93,8 @@ export interface Ports {
   notifications: NotificationsPort;
   dialogs: DialogsPort;
   paths: PathsPort;
+  /** How model workers are started; omitted = Node child processes. */
+  workers?: WorkersPort;
   /** Which shell built the engine. */
   shell: "electron" | "web" | "cli" | "test";
 }

@@ -9,6 +9,7 @@ import { createTray } from "./createTray.js";
 import { followLoopStages } from "./followLoopStages.js";
 import { ipcConnection } from "./ipcConnection.js";
 import { startRunFromClipboard } from "./startRunFromClipboard.js";
+import { isTrustedUrl } from "./isTrustedUrl.js";
 
 // Thin shell: wiring only. All behaviour worth testing lives in the engine (tested under plain Node).
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,16 +41,11 @@ function showWindow(): void {
   }
 }
 
-function isTrustedUrl(url: string): boolean {
-  if (devUrl) return url.startsWith(devUrl);
-  return url.startsWith("file://") && fileURLToPath(url).startsWith(rendererDir);
-}
-
 function openWindow(): void {
   win = createMainWindow(preloadDir, rendererDir, devUrl);
   const contents = win.webContents;
   // A fresh connection per page load; the old one closes on navigation/reload.
-  contents.on("did-finish-load", () => rpc?.accept(ipcConnection(contents, isTrustedUrl)));
+  contents.on("did-finish-load", () => rpc?.accept(ipcConnection(contents, (url) => isTrustedUrl(url, rendererDir, devUrl))));
   win.on("closed", () => (win = null));
 }
 

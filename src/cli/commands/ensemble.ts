@@ -7,6 +7,7 @@ import { globalOptions } from "../globalOptions.js";
 import { runData, runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine, type GlobalOptions } from "../withEngine.js";
 import { loopPositiveInt, runLoopFromCli, type LoopCliOptions } from "./loop.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 interface RunOptions {
   prompt: string;
@@ -73,17 +74,17 @@ function toInput(o: RunOptions): EnsembleRunInput {
 function liveReporter(): (e: RunEvent) => void {
   const labels = new Map<string, string>();
   return (e) => {
-    if (e.type === "log" && e.level !== "debug") process.stderr.write(`  ${e.level === "info" ? "·" : "!"} ${e.message}\n`);
+    if (e.type === "log" && e.level !== "debug") process.stderr.write(terminalSafe(`  ${e.level === "info" ? "·" : "!"} ${e.message}\n`));
     const ms = runData("ensemble.run", "members", e)?.members;
     const t = runData("ensemble.run", "turn", e);
     const m = runData("ensemble.run", "member", e);
     if (ms) {
       for (const x of ms) labels.set(x.id, x.label);
-      process.stderr.write(`Asking ${ms.length} members: ${ms.map((x) => x.label).join(", ")}\n`);
+      process.stderr.write(terminalSafe(`Asking ${ms.length} members: ${ms.map((x) => x.label).join(", ")}\n`));
     } else if (t) {
-      process.stderr.write(`  round ${t.round}: ${t.agent} ${t.status}\n`);
+      process.stderr.write(terminalSafe(`  round ${t.round}: ${t.agent} ${t.status}\n`));
     } else if (m) {
-      process.stderr.write(`  ${m.status === "ok" || m.status === "repaired" ? "✔" : "✘"} ${m.label}: ${m.status} (${secs(m.elapsedMs)})\n`);
+      process.stderr.write(terminalSafe(`  ${m.status === "ok" || m.status === "repaired" ? "✔" : "✘"} ${m.label}: ${m.status} (${secs(m.elapsedMs)})\n`));
     }
   };
 }

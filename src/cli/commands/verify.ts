@@ -9,6 +9,7 @@ import { confirm } from "../verify/confirm.js";
 import { formatPlan } from "../verify/formatPlan.js";
 import { formatTestRun } from "../verify/formatTestRun.js";
 import { output, withEngine } from "../withEngine.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 /** CLI commands of the verify capability: `test`, `apply`, `undo`. */
 export function registerVerifyCommands(program: Command): void {
@@ -27,7 +28,7 @@ export function registerVerifyCommands(program: Command): void {
         const project = path.resolve(opts.project);
         const status = await client.call("verify.sandboxStatus", { project }, { signal });
         if (!status.available && !status.consented) {
-          process.stderr.write(`WARNING: no sandbox: ${status.detail}.\nThe tests would run with your full user rights, network and files. Run \`codeconductor doctor\` for how to get bubblewrap.\n`);
+          process.stderr.write(terminalSafe(`WARNING: no sandbox: ${status.detail}.\nThe tests would run with your full user rights, network and files. Run \`codeconductor doctor\` for how to get bubblewrap.\n`));
           if (opts.allowUnsandboxed || (await confirm("Run this project's tests WITHOUT a sandbox (remembered for this project)?", signal))) {
             await client.call("verify.consent", { project, grant: true }, { signal });
           }
@@ -36,7 +37,7 @@ export function registerVerifyCommands(program: Command): void {
         const r = await runToCompletion(client, "verify.test", input, {
           signal,
           onEvent: (e) => {
-            if (!g.json && e.type === "progress" && e.message) process.stderr.write(`… ${e.message}\n`);
+            if (!g.json && e.type === "progress" && e.message) process.stderr.write(terminalSafe(`… ${e.message}\n`));
           },
         });
         output(g, r, () => formatTestRun(r));
@@ -60,7 +61,7 @@ export function registerVerifyCommands(program: Command): void {
       await withEngine(g, async (client, _engine, signal) => {
         const project = path.resolve(opts.project);
         const plan = await client.call("verify.plan", { project, text, fromClipboard: !!opts.clipboard, expectedFile: opts.expectedFile }, { signal });
-        if (!g.json) process.stdout.write(`${formatPlan(plan)}\n\n`);
+        if (!g.json) process.stdout.write(terminalSafe(`${formatPlan(plan)}\n\n`));
         const decision = await decide(plan, opts, client, signal);
         if (!decision) {
           output(g, { applied: false, plan }, () => "Nothing written. Re-run with --yes to apply (add --allow-protected for protected paths).");

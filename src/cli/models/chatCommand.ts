@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import { globalOptions } from "../globalOptions.js";
 import { runData, runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 interface ChatOptions {
   model: string;
@@ -44,14 +45,14 @@ export function registerChatCommand(program: Command): void {
           signal,
           onEvent: (e) => {
             const token = runData("models.chat", "token", e);
-            if (!g.json && token) process.stdout.write(token.text);
+            if (!g.json && token) process.stdout.write(terminalSafe(token.text));
           },
         });
         if (g.json) return output(g, result, () => "");
         const m = result.metrics;
         const stats = [`TTFT ${m.ttftMs === null ? "–" : `${Math.round(m.ttftMs)} ms`}`, `${m.tokensPerSecond === null ? "–" : m.tokensPerSecond.toFixed(1)} tok/s`, `${m.completionTokens ?? "?"} tokens`, `finish: ${result.finishReason}`];
-        process.stdout.write("\n");
-        process.stderr.write(`\n[${stats.join(" · ")}]${result.truncated ? " (truncated)" : ""}\n`);
+        process.stdout.write(terminalSafe("\n"));
+        process.stderr.write(terminalSafe(`\n[${stats.join(" · ")}]${result.truncated ? " (truncated)" : ""}\n`));
       });
     });
 }

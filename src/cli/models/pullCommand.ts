@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { runToCompletion } from "../../shared/rpc/runToCompletion.js";
 import { output, withEngine } from "../withEngine.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 /** `codeconductor models pull <hf:user/repo:quant | https URL>`: resumable, verified download with a progress bar. */
 export function registerPullCommand(models: Command): void {
@@ -25,7 +26,7 @@ export function registerPullCommand(models: Command): void {
               if (e.type !== "progress" || g.json) return;
               if (bar) return bar.update(Math.round(e.fraction * 1000), { msg: e.message ?? "" });
               const tenth = Math.floor(e.fraction * 10);
-              if (tenth !== lastLine) process.stderr.write(`${(lastLine = tenth) * 10}% ${e.message ?? ""}\n`);
+              if (tenth !== lastLine) process.stderr.write(terminalSafe(`${(lastLine = tenth) * 10}% ${e.message ?? ""}\n`));
             },
           });
           bar?.stop();

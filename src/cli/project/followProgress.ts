@@ -1,5 +1,6 @@
 import cliProgress from "cli-progress";
 import type { RunEvent } from "../../shared/contract/runs.js";
+import { terminalSafe } from "../terminalSafe.js";
 
 /**
  * Progress for a run on stderr: a bar on a terminal, a line per 10 % otherwise, nothing with `--json`.
@@ -14,7 +15,7 @@ export function followProgress(json: boolean | undefined): { onEvent: (e: RunEve
     onEvent: (e) => {
       if (e.type === "log" && e.level !== "debug") {
         if (bar && started) bar.stop();
-        process.stderr.write(`${e.level === "info" ? "" : `${e.level}: `}${e.message}\n`);
+        process.stderr.write(terminalSafe(`${e.level === "info" ? "" : `${e.level}: `}${e.message}\n`));
         started = false;
       }
       if (e.type !== "progress") return;
@@ -25,7 +26,7 @@ export function followProgress(json: boolean | undefined): { onEvent: (e: RunEve
         return;
       }
       const tenth = Math.floor(e.fraction * 10);
-      if (tenth !== lastTenth) process.stderr.write(`${(lastTenth = tenth) * 10}% ${e.message ?? ""}\n`);
+      if (tenth !== lastTenth) process.stderr.write(terminalSafe(`${(lastTenth = tenth) * 10}% ${e.message ?? ""}\n`));
     },
     stop: () => {
       if (bar && started) bar.stop();

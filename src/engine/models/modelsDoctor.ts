@@ -8,6 +8,7 @@ import { InferenceHost } from "../inference/embedded/InferenceHost.js";
 import type { InferenceProvider } from "../inference/InferenceProvider.js";
 import type { HealthMonitor } from "./HealthMonitor.js";
 import type { ModelRegistry } from "./ModelRegistry.js";
+import type { WorkerSpawner } from "../inference/embedded/WorkerProcess.js";
 
 export interface ModelsDoctorDeps {
   config: Config;
@@ -17,12 +18,14 @@ export interface ModelsDoctorDeps {
   monitor: HealthMonitor;
   registry: ModelRegistry;
   pullDir: string;
+  /** How model workers start (Electron: utilityProcess). */
+  spawn?: WorkerSpawner;
 }
 
 /** Doctor checks: embedded binary + GPU backend, model folders, each server reachable, models found. */
 export async function modelsDoctor(d: ModelsDoctorDeps, signal: AbortSignal): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
-  if (d.embedded) checks.push(...(await embeddedChecks(d.config, signal)));
+  if (d.embedded) checks.push(...(await embeddedChecks(d.config, signal, d.spawn)));
   for (const dir of d.config.models.dirs) {
     let ok = true;
     try {
@@ -53,10 +56,10 @@ export async function modelsDoctor(d: ModelsDoctorDeps, signal: AbortSignal): Pr
   return checks;
 }
 
-async function embeddedChecks(config: Config, signal: AbortSignal): Promise<DoctorCheck[]> {
+async function embeddedChecks(config: Config, signal: AbortSignal, spawn?: WorkerSpawner): Promise<DoctorCheck[]> {
   let host: InferenceHost | undefined;
   try {
-    host = await InferenceHost.start({ gpu: config.models.gpu === "cpu" ? false : (config.models.gpu as "auto"), signal });
+    host = await InferenceHost.start({ gpu: config.models.gpu === "cpu" ? false : (config.models.gpu as "auto"), signal, spawn });
     const gpu = host.ready.gpu;
     return [
       { id: "models.embedded.binary", title: "Embedded inference (node-llama-cpp)", status: "ok", detail: `prebuilt binary loads; ${host.ready.cpuMathCores} math cores` },

@@ -49,6 +49,7 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
       threads: threadsFor,
       onChange: () => void registry.invalidate(),
       log: (level, msg) => ctx.logger[level]({ capability: "models" }, msg),
+      spawn: ctx.ports.workers?.spawn,
     });
     embedded = new EmbeddedProvider((signal) => catalog.list(signal), pool);
     providers.unshift(embedded);
@@ -126,7 +127,7 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
       "models.chat": (input, rc) => runChat(gateway, input, rc),
       "models.pull": (input, rc) => runPull(input, rc, { defaultDir: pullDir, hfEndpoint: m.hfEndpoint, onDone: () => registry.invalidate() }),
     },
-    doctor: (signal) => modelsDoctor({ config: ctx.config, providers: providers as InferenceProvider[], disabled, embedded, monitor, registry, pullDir }, signal),
+    doctor: (signal) => modelsDoctor({ spawn: ctx.ports.workers?.spawn, config: ctx.config, providers: providers as InferenceProvider[], disabled, embedded, monitor, registry, pullDir }, signal),
     dispose: async () => {
       if (disposed) return;
       disposed = true;

@@ -73,8 +73,10 @@ describe("openDatabase", () => {
     expect(readOnly).toBe(false);
     expect(notices.join(" ")).toMatch(/unreadable/);
     expect(notices.join(" ")).toMatch(/fresh database/);
-    const q = fs.readdirSync(path.join(dir, "quarantine"));
+    const all = fs.readdirSync(path.join(dir, "quarantine"));
+    const q = all.filter((f) => !f.endsWith(".reason.json"));
     expect(q).toHaveLength(1);
+    expect(all).toContain(`${q[0]}.reason.json`);
     expect(fs.readFileSync(path.join(dir, "quarantine", q[0]!)).subarray(0, 10).toString()).toBe("this is no");
     db.prepare("INSERT INTO notes (body) VALUES ('works')").run();
     db.close();

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { Migration } from "./Migration.js";
 
 export interface OpenDatabaseOptions {
@@ -12,6 +13,18 @@ export interface OpenDatabaseOptions {
   quarantineDir?: string;
   /** Backups kept per database. Defaults to `5`. */
   keepBackups?: number;
+  /** How long SQLite waits for another process's lock per attempt, ms. Defaults to `5000`. */
+  busyTimeoutMs?: number;
+  /** Attempts while the database is locked by another process. Defaults to `3`. */
+  busyAttempts?: number;
+}
+
+/** A record beside each quarantined file (`<name>.reason.json`), read by doctor. */
+export interface QuarantineRecord {
+  at: string;
+  file: string;
+  movedTo: string;
+  reason: string;
 }
 
 export interface OpenedDatabase {
@@ -34,15 +47,20 @@ function checkHealthy(db: Database.Database): void {
   if (bad.length > 0) throw new Error(`quick_check: ${bad.map((r) => r.quick_check).join("; ")}`);
 }
 
-function tryOpen(file: string, readonly = false): Database.Database {
-  const db = new Database(file, { readonly, fileMustExist: readonly });
+/** SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock — the file is fine. */
+function isBusy(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? "");
+  return /^SQLITE_(BUSY|LOCKED)/.test(code) || /database (table )?is locked/i.test((err as Error).message ?? "");
+}
+
+function tryOpen(file: string, busyTimeoutMs = 5000): Database.Database {
+  const db = new Database(file);
   try {
-    if (!readonly) {
-      db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = NORMAL");
-      db.pragma("foreign_keys = ON");
-    }
-    db.pragma("busy_timeout = 5000");
+    // First, so that the pragmas below wait for a lock instead of failing at once.
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
     checkHealthy(db);
     return db;
   } catch (e) {
@@ -70,7 +88,8 @@ function applied(db: Database.Database): string[] {
 /**
  * Open (or create) the app database: WAL, busy timeout, quick_check, versioned migrations with a backup
  * first. A corrupt file is quarantined and the newest healthy backup (or a fresh database) is used; a
- * database from a newer version opens read-only. Never throws for a bad file — only for an unusable folder.
+ * database from a newer version opens read-only. Never throws for a bad file — only for an unusable folder, or
+ * (`conflict`) when another process keeps the database locked: a locked file is never quarantined.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { file, migrations } = options;
@@ -83,12 +102,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 
   let db: Database.Database;
   try {
-    db = tryOpen(file);
+    db = await openWhenFree(file, options.busyTimeoutMs ?? 5000, options.busyAttempts ?? 3);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     fs.mkdirSync(quarantineDir, { recursive: true });
     const dest = path.join(quarantineDir, `${base}.${stamp()}`);
     for (const f of sidecars(file)) if (fs.existsSync(f)) fs.renameSync(f, f.replace(file, dest));
-    notices.push(`Database ${file} was unreadable (${(err as Error).message}); moved to ${dest}.`);
+    const record: QuarantineRecord = { at: new Date().toISOString(), file, movedTo: dest, reason: (err as Error).message };
+    fs.writeFileSync(`${dest}.reason.json`, JSON.stringify(record, null, 2));
+    notices.push(`Database ${file} was unreadable (${(err as Error).message}); moved to ${dest}. History, consents and test pins from it are not in use; codeconductor doctor shows this until you delete the quarantined file.`);
     db = restoreOrFresh(file, backupsDir, base, notices);
   }
 
@@ -119,6 +141,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     })();
   }
   return { db, readOnly: false, notices };
+}
+
+/**
+ * Open, retrying while another process holds the lock. A locked database is never corrupt: after the last attempt
+ * this throws `conflict` ("database is in use by another process") and leaves the file alone.
+ */
+async function openWhenFree(file: string, busyTimeoutMs: number, attempts: number): Promise<Database.Database> {
+  for (let i = 1; ; i++) {
+    try {
+      return tryOpen(file, busyTimeoutMs);
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      if (i >= attempts) {
+        throw new AppError(ErrorCode.Conflict, `The database is in use by another process (${file} stayed locked for ${Math.round((attempts * busyTimeoutMs) / 1000)} s). Close the other CodeConductor or program using it and try again.`, { cause: err, details: { file } });
+      }
+      await new Promise((r) => setTimeout(r, Math.min(1000, busyTimeoutMs)));
+    }
+  }
 }
 
 function restoreOrFresh(file: string, backupsDir: string, base: string, notices: string[]): Database.Database {

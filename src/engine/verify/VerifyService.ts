@@ -19,6 +19,7 @@ import { undoLastApply } from "./apply/undoLastApply.js";
 import { globMatcher, EXECUTES_GLOBS, PROTECTED_GLOBS } from "./paths/pathRules.js";
 import type { PathRules } from "./paths/validateTargetPath.js";
 import { resolveProject } from "./resolveProject.js";
+import { findDependencyLinks, type DependencyLink } from "./sandbox/dependencyLinks.js";
 import { probeSandbox, type SandboxProbe } from "./sandbox/probeSandbox.js";
 import type { SandboxLimits } from "./sandbox/runSandboxed.js";
 import { pinTests } from "./testing/pinTests.js";
@@ -47,7 +48,7 @@ export class VerifyService {
 
   get limits(): SandboxLimits {
     const s = this.ctx.config.sandbox;
-    return { timeoutSec: s.timeoutSec, memoryMiB: s.memoryMiB, maxProcesses: s.maxProcesses, outputCapKiB: s.outputCapKiB, maxFileMiB: s.maxFileMiB };
+    return { timeoutSec: s.timeoutSec, memoryMiB: s.memoryMiB, maxProcesses: s.maxProcesses, outputCapKiB: s.outputCapKiB, maxFileMiB: s.maxFileMiB, tmpMiB: s.tmpMiB };
   }
 
   probe(signal?: AbortSignal): Promise<SandboxProbe> {
@@ -77,7 +78,7 @@ export class VerifyService {
     if (!text?.trim()) throw new AppError(ErrorCode.InvalidInput, input.fromClipboard ? "The clipboard is empty (or this shell has no clipboard access)" : "No answer text given");
     const resolved = await resolveAnswer(text, { project, rules: this.rules, expectedFile: input.expectedFile, signal });
     const parsed = toParsedAnswer(resolved);
-    const planned = await planApply({ project, parsed, rules: this.rules, validate: (files) => this.validate(files, project, signal) });
+    const planned = await planApply({ project, parsed, rules: this.rules, maxFiles: this.verifyConfig.maxFilesPerAnswer, validate: (files) => this.validate(files, project, signal) });
     const key = (p: string): string => p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
     const formats = new Map(parsed.files.map((f) => [key(f.path), f.format]));
     const plan: ApplyPlan = { ...planned, files: planned.files.map((f) => ({ ...f, format: formats.get(key(f.path)) })), failures: resolved.failures };
@@ -118,6 +119,7 @@ export class VerifyService {
     const latest = this.store.latestActiveApply(project);
     const pin = this.store.getPin(project);
     const s = this.ctx.config.sandbox;
+    const dependencyLinks = this.dependencyLinks(project, !!input.acceptTestChanges);
     const result = await runProjectTests({
       project,
       command: input.command,
@@ -127,6 +129,7 @@ export class VerifyService {
       limits: { ...this.limits, ...(input.timeoutSec ? { timeoutSec: input.timeoutSec } : {}) },
       scratchCopy: s.scratchCopy,
       readOnlyPaths: s.readOnlyPaths.map((p) => (p === "~" || p.startsWith("~/") ? path.join(os.homedir(), p.slice(1)) : p)),
+      dependencyLinks,
       pin,
       acceptTestChanges: input.acceptTestChanges,
       validation: input.validation ?? this.validationOf(latest?.planId ?? null, latest?.files.map((f) => f.path) ?? []),
@@ -140,6 +143,18 @@ export class VerifyService {
     this.store.saveTestRun(rest, { runId, startedAt, applyId: latest?.applyId ?? null, promptId: input.promptId, attempt: input.attempt });
     if (pin && (!rest.testsTampered || rest.acceptedTestChanges)) this.store.clearPin(project);
     return rest;
+  }
+
+  /**
+   * The project's dependency links as first seen, before any test ran (a test could plant one pointing at a
+   * secret); accepting test changes re-reads them, since the user then vouches for the project's state.
+   */
+  private dependencyLinks(project: string, refresh: boolean): DependencyLink[] {
+    const known = refresh ? null : this.store.getDependencyLinks(project);
+    if (known) return known;
+    const links = findDependencyLinks(project);
+    this.store.setDependencyLinks(project, links);
+    return links;
   }
 
   /** Validation counts of the files an apply wrote, from its stored plan (null when the plan is gone). */

@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { ApplyPlan, ApplyRecord, TestCase, TestRunResult } from "../../shared/contract/verify.js";
 import type { Journal } from "./apply/journalFile.js";
 import { testKey } from "./reward/computeReward.js";
+import type { DependencyLink } from "./sandbox/dependencyLinks.js";
 import type { TestPin } from "./testing/pinTests.js";
 
 /** Stored run metadata beside a TestRunResult. */
@@ -72,6 +73,17 @@ export class VerifyStore {
   getPin(project: string): TestPin | null {
     const row = this.db.prepare("SELECT files_json FROM verify_test_pins WHERE project = ?").get(project) as { files_json: string } | undefined;
     return row ? (JSON.parse(row.files_json) as TestPin) : null;
+  }
+
+  /** Dependency links trusted for a project (recorded before its first test run), or null when none were recorded. */
+  getDependencyLinks(project: string): DependencyLink[] | null {
+    const row = this.db.prepare("SELECT links_json FROM verify_dependency_links WHERE project = ?").get(project) as { links_json: string } | undefined;
+    return row ? (JSON.parse(row.links_json) as DependencyLink[]) : null;
+  }
+
+  setDependencyLinks(project: string, links: DependencyLink[]): void {
+    if (this.readOnly) return;
+    this.db.prepare("INSERT OR REPLACE INTO verify_dependency_links (project, recorded_at, links_json) VALUES (?, ?, ?)").run(project, Date.now(), JSON.stringify(links));
   }
 
   hasConsent(project: string): boolean {

@@ -66,4 +66,11 @@ export const verifyMigrations: Migration[] = [
       `);
     },
   },
+  {
+    id: "verify-002-dependency-links",
+    up(db) {
+      // Dependency links (node_modules → elsewhere) as they were before any test ran: the sandbox trusts only these.
+      db.exec("CREATE TABLE verify_dependency_links (project TEXT PRIMARY KEY, recorded_at INTEGER NOT NULL, links_json TEXT NOT NULL)");
+    },
+  },
 ];

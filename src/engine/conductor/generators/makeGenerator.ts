@@ -44,7 +44,7 @@ export function makeGenerator(deps: Pick<LoopDeps, "ctx" | "call" | "child">, in
       const s = deps.ctx.config.sandbox;
       const runners = createSandboxTestRunners({
         probe: () => probeSandbox(s.bwrapPath),
-        limits: { timeoutSec: s.timeoutSec, memoryMiB: s.memoryMiB, maxProcesses: s.maxProcesses, outputCapKiB: s.outputCapKiB, maxFileMiB: s.maxFileMiB },
+        limits: { timeoutSec: s.timeoutSec, memoryMiB: s.memoryMiB, maxProcesses: s.maxProcesses, outputCapKiB: s.outputCapKiB, maxFileMiB: s.maxFileMiB, tmpMiB: s.tmpMiB },
         ...(input.testCommand ? { command: input.testCommand } : {}),
       });
       return new LocalGenerator({

@@ -15,6 +15,8 @@ export const SandboxSection = z
     outputCapKiB: z.number().int().min(16).default(1024),
     /** Largest file the sandbox may write, MiB (RLIMIT_FSIZE). Defaults to `1024`. */
     maxFileMiB: z.number().int().min(1).default(1024),
+    /** Size of the sandbox's private /tmp (a tmpfs, counted in memory), MiB. Defaults to `512`. */
+    tmpMiB: z.number().int().min(16).default(512),
     /** bubblewrap executable (name on PATH or absolute path). Defaults to `"bwrap"`. */
     bwrapPath: z.string().min(1).default("bwrap"),
     /** Extra host paths made visible read-only inside a hidden home (toolchains such as ~/.cargo). */

@@ -17,6 +17,8 @@ export const VerifySection = z
     forbiddenApis: z.array(z.string()).default([]),
     /** Run the language's own checker (python compile, tsc --noEmit in the sandbox) when present. Defaults to `true`. */
     languageCheckers: z.boolean().default(true),
+    /** Most files one answer may propose; a larger answer is refused before anything is written. Defaults to `200`. */
+    maxFilesPerAnswer: z.number().int().min(1).max(10_000).default(200),
     /** Extra deny-list globs (gitignore syntax) that need a separate confirmation to write. */
     protectedGlobs: z.array(z.string()).default([]),
   })

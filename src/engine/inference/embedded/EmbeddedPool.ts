@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { ModelInfo } from "../types.js";
 import { InferenceHost } from "./InferenceHost.js";
 import type { GpuChoice, WorkerEstimate, WorkerLoaded } from "./protocol.js";
+import type { WorkerSpawner } from "./WorkerProcess.js";
 
 /** A loaded embedded model: its worker process and what it costs. */
 export interface LoadedModel {
@@ -28,6 +29,8 @@ export interface EmbeddedPoolOptions {
   /** Called when a model loads, unloads or crashes. */
   onChange?(): void;
   log?(level: "info" | "warn", msg: string): void;
+  /** How workers start (Electron: utilityProcess). Defaults to Node child processes. */
+  spawn?: WorkerSpawner;
 }
 
 /**
@@ -79,7 +82,7 @@ export class EmbeddedPool {
     if (!path) throw new AppError(ErrorCode.Internal, `Model ${model.id} has no file path`);
     const bad = this.problem(path);
     if (bad) throw new AppError(ErrorCode.Corrupt, `${model.name}: ${bad}`, { details: { path } });
-    const host = await InferenceHost.start({ gpu: this.options.gpu, signal });
+    const host = await InferenceHost.start({ gpu: this.options.gpu, signal, spawn: this.options.spawn });
     let phase = "estimating";
     host.onExitOnce((why, expected) => this.onExit(model, host, why, expected, phase));
     try {

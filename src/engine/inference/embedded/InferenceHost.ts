@@ -1,7 +1,7 @@
-import { fork, type ChildProcess } from "node:child_process";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { FromWorker, GpuChoice, ToWorker, WorkerDone, WorkerEstimate, WorkerLoaded, WorkerReady } from "./protocol.js";
 import { resolveWorkerEntry } from "./resolveWorkerEntry.js";
+import { forkWorker, type WorkerProcess, type WorkerSpawner } from "./WorkerProcess.js";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: AppError) => void; onToken?: (t: string) => void };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -20,30 +20,27 @@ export class InferenceHost {
   private disposing = false;
   ready!: WorkerReady;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(private readonly child: WorkerProcess) {
     child.stderr?.on("data", (b: Buffer) => (this.stderrTail = (this.stderrTail + b.toString("utf8")).slice(-2000)));
-    child.on("message", (m: FromWorker) => this.onMessage(m));
+    child.onMessage((m) => this.onMessage(m as FromWorker));
     // Report after stderr is drained (it holds llama.cpp's message), but not via "close": that event
     // never comes after a parent-side disconnect() with an IPC channel.
-    child.on("exit", (code, signal) => {
+    child.onExit((code, signal) => {
       const stderr = child.stderr;
       if (!stderr || stderr.closed) return this.onExit(code, signal);
       const timer = setTimeout(() => this.onExit(code, signal), 200);
       stderr.once("close", () => (clearTimeout(timer), this.onExit(code, signal)));
     });
-    child.on("error", () => {});
   }
 
-  /** Spawn a worker and initialise node-llama-cpp in it (GPU detection). */
-  static async start(options: { gpu: GpuChoice; signal?: AbortSignal }): Promise<InferenceHost> {
+  /**
+   * Spawn a worker and initialise node-llama-cpp in it (GPU detection). `spawn` defaults to a Node child
+   * process; the Electron shell passes a utilityProcess spawner (ports.workers).
+   */
+  static async start(options: { gpu: GpuChoice; signal?: AbortSignal; spawn?: WorkerSpawner }): Promise<InferenceHost> {
     const entry = await resolveWorkerEntry();
-    const child = fork(entry, [], {
-      execArgv: [],
-      // One libuv thread: every decode runs on the same OS thread (see inferenceWorker.ts).
-      env: { ...process.env, UV_THREADPOOL_SIZE: "1", ELECTRON_RUN_AS_NODE: "1" },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      serialization: "json",
-    });
+    // One libuv thread: every decode runs on the same OS thread (see inferenceWorker.ts).
+    const child = (options.spawn ?? forkWorker)(entry, { UV_THREADPOOL_SIZE: "1" });
     const host = new InferenceHost(child);
     const onAbort = (): void => void host.dispose();
     options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -105,9 +102,7 @@ export class InferenceHost {
 
   private send(msg: ToWorker): void {
     if (this.exited || !this.child.connected) return;
-    this.child.send(msg, (err) => {
-      if (err) this.pending.get(msg.id)?.reject(new AppError(ErrorCode.Unavailable, `Inference worker unreachable: ${err.message}`));
-    });
+    this.child.send(msg, (err) => this.pending.get(msg.id)?.reject(new AppError(ErrorCode.Unavailable, `Inference worker unreachable: ${err.message}`)));
   }
 
   private onMessage(m: FromWorker): void {
@@ -142,7 +137,7 @@ export class InferenceHost {
     this.disposing = true;
     const gone = new Promise<void>((r) => this.exitListeners.push(() => r()));
     if (this.child.connected) this.child.disconnect();
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => this.child.kill(), graceMs);
     await gone;
     clearTimeout(timer);
   }

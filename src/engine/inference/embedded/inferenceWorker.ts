@@ -15,7 +15,9 @@ let chat: LlamaChat | undefined;
 const running = new Map<number, AbortController>();
 const grammars = new Map<string, LlamaGrammar>();
 
-const send = (m: FromWorker): void => void process.send?.(m);
+// Under Electron the worker is a utilityProcess (messages on process.parentPort); under Node a forked child.
+const parentPort = (process as unknown as { parentPort?: { on(e: "message", fn: (ev: { data: ToWorker }) => void): void; postMessage(m: unknown): void } }).parentPort;
+const send = (m: FromWorker): void => (parentPort ? parentPort.postMessage(m) : void process.send?.(m));
 
 async function init(gpu: Extract<ToWorker, { type: "init" }>["gpu"]): Promise<WorkerReady> {
   llama = await getLlama({ build: "never", gpu, logLevel: "error" as never, progressLogs: false, skipDownload: true } as never);
@@ -100,7 +102,7 @@ function need<T>(v: T | undefined, step: string): T {
   return v;
 }
 
-process.on("message", (raw: ToWorker) => {
+const onRequest = (raw: ToWorker): void => {
   if (raw.type === "cancel") return void running.get(raw.id)?.abort();
   const work =
     raw.type === "init" ? init(raw.gpu) : raw.type === "estimate" ? estimate(raw.path, raw.contextSize) : raw.type === "load" ? load(raw) : generate(raw);
@@ -108,7 +110,9 @@ process.on("message", (raw: ToWorker) => {
     (value) => send({ type: "result", id: raw.id, value }),
     (err: unknown) => send({ type: "error", id: raw.id, code: (err as { code?: string }).code ?? "internal", message: (err as Error).message ?? String(err) }),
   );
-});
+};
+if (parentPort) parentPort.on("message", (ev) => onRequest(ev.data));
+else process.on("message", onRequest);
 
 // The parent went away: leave at once (the OS frees the model).
 process.on("disconnect", () => process.exit(0));

@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import path from "node:path";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
+import { scanGgufHeader } from "./scanGgufHeader.js";
 import { validateGgufHeader } from "./validateGgufHeader.js";
 
 /** What we show about a GGUF file without loading it. */
@@ -27,6 +29,10 @@ const BIG_KEYS = ["tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.g
 export async function readGgufMeta(file: string, contextSize: number, signal?: AbortSignal): Promise<GgufMeta> {
   const st = await fs.promises.stat(file);
   if (st.size === 0) return { sizeBytes: 0, hasChatTemplate: false, problem: "empty file (0 bytes)" };
+  // node-llama-cpp's reader allocates whatever the header claims (2^40-element arrays crash the process):
+  // every count and length is checked against the file first.
+  const hostile = scanHeaderParts(file);
+  if (hostile) return { sizeBytes: st.size, hasChatTemplate: false, problem: hostile };
   // Lazy: node-llama-cpp's JS takes ~0.3 s to import and most commands never need it.
   const { readGgufFileInfo } = await import("node-llama-cpp");
   let info: Awaited<ReturnType<typeof readGgufFileInfo>>;
@@ -53,6 +59,18 @@ export async function readGgufMeta(file: string, contextSize: number, signal?: A
     memoryEstimateBytes: problem ? undefined : estimateMemory(st.size, arch, Math.min(contextSize, contextLength ?? contextSize)),
     ...(problem ? { problem } : {}),
   };
+}
+
+/** Scan the file and, for a split model (`-00001-of-00003.gguf`), its other parts too: the reader splices them. */
+function scanHeaderParts(file: string): string | null {
+  const m = /-(\d{5})-of-(\d{5})\.gguf$/i.exec(file);
+  const parts = m ? Array.from({ length: Number(m[2]) }, (_, i) => file.replace(/-\d{5}-of-(\d{5})\.gguf$/i, `-${String(i + 1).padStart(5, "0")}-of-$1.gguf`)) : [file];
+  for (const part of parts) {
+    if (!fs.existsSync(part)) continue;
+    const problem = scanGgufHeader(part);
+    if (problem) return part === file ? problem : `${path.basename(part)}: ${problem}`;
+  }
+  return null;
 }
 
 function estimateMemory(fileSize: number, arch: Record<string, unknown>, ctx: number): number {

@@ -7,6 +7,7 @@ import { listJournals, writeJournal, type Journal, type JournalEntry } from "./j
 import { discardJournal } from "./recoverJournals.js";
 import { lstatOrNull } from "./restoreEntry.js";
 import { sha256 } from "./sha256.js";
+import { writeFailure } from "./writeFailure.js";
 
 export interface PreparedChange {
   rel: string;
@@ -38,7 +39,11 @@ export interface ApplyFilesOptions {
 export function applyFiles(o: ApplyFilesOptions): Journal {
   const applyId = `${Date.now().toString(36).padStart(9, "0")}-${randomBytes(4).toString("hex")}`;
   const dir = path.join(o.journalDir, applyId);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw writeFailure(err, dir);
+  }
   const journal: Journal = { version: 1, applyId, planId: o.planId, project: o.project, createdAt: Date.now(), state: "prepared", entries: [], createdDirs: [] };
   try {
     journal.entries = o.changes.map((c, i) => backUp(dir, o.project, c, i));
@@ -53,7 +58,7 @@ export function applyFiles(o: ApplyFilesOptions): Journal {
     });
   } catch (err) {
     discardJournal(dir, journal);
-    throw err;
+    throw writeFailure(err, o.project);
   }
   journal.state = "committing";
   writeJournal(dir, journal);

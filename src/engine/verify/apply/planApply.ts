@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { applyPatch, createTwoFilesPatch } from "diff";
+import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { ApplyPlan, Finding, ParsedAnswer, PlannedFile, ProposedFile } from "../../../shared/contract/verify.js";
 import { validateTargetPath, type PathRules } from "../paths/validateTargetPath.js";
 import { isTestFile } from "../testing/testFilePatterns.js";
@@ -15,6 +16,8 @@ export interface PlanApplyInput {
   validate?: (files: Array<{ path: string; content: string }>) => Promise<Finding[]>;
   /** Largest file content accepted, bytes. Defaults to `5_000_000`. */
   maxBytes?: number;
+  /** Most files one answer may propose; more is refused as a whole before anything is read or written. Defaults to `200`. */
+  maxFiles?: number;
 }
 
 /**
@@ -23,7 +26,22 @@ export interface PlanApplyInput {
  * during tests. Nothing is written.
  */
 export async function planApply(input: PlanApplyInput): Promise<ApplyPlan> {
-  const files = input.parsed.files.map((f) => planOne(input, f));
+  const maxFiles = input.maxFiles ?? 200;
+  if (input.parsed.files.length > maxFiles) {
+    throw new AppError(ErrorCode.InvalidInput, `The answer proposes ${input.parsed.files.length} files; at most ${maxFiles} are accepted per answer (verify.maxFilesPerAnswer). Nothing was written.`, {
+      details: { files: input.parsed.files.length, limit: maxFiles },
+    });
+  }
+  const seen = new Map<string, string>();
+  const files = input.parsed.files.map((f) => {
+    // Two names that differ only in case are one file on macOS and Windows: the second would overwrite the first.
+    const key = f.path.replace(/\\/g, "/").normalize("NFC").toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined && first !== f.path) return caseTwin(f.path, first);
+    const planned = planOne(input, f);
+    if (planned.status !== "rejected") seen.set(key, f.path);
+    return planned;
+  });
   const toValidate = files.filter((f) => f.status !== "rejected" && f.action !== "delete" && f.action !== "none").map((f) => ({ path: f.path, content: f.newText }));
   if (input.validate && toValidate.length) {
     const findings = await input.validate(toValidate);
@@ -38,6 +56,19 @@ export async function planApply(input: PlanApplyInput): Promise<ApplyPlan> {
     notes: input.parsed.notes,
     touchesTests: files.some((f) => f.status !== "rejected" && f.action !== "none" && isTestFile(f.path)),
   };
+}
+
+function caseTwin(rel: string, other: string): PlannedFile {
+  return { path: rel, action: "none", status: "rejected", reasons: [`differs from "${other}" in this answer only by letter case (one file on case-insensitive file systems)`], flags: [], oldHash: null, newHash: null, oldText: "", newText: "", diff: "", findings: [] };
+}
+
+/** NUL bytes (or other binary data) in proposed content: the answer carried something that is not source text. */
+function binaryProblem(text: string): string | null {
+  if (text.includes("\u0000")) return "the new content contains NUL bytes (binary data); only text files are written";
+  // eslint-disable-next-line no-control-regex
+  const controls = text.slice(0, 8192).match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f]/g)?.length ?? 0;
+  if (controls > 8 && controls / Math.min(text.length, 8192) > 0.01) return "the new content looks binary (many control bytes); only text files are written";
+  return null;
 }
 
 function planOne(input: PlanApplyInput, f: ProposedFile): PlannedFile {
@@ -61,6 +92,8 @@ function planOne(input: PlanApplyInput, f: ProposedFile): PlannedFile {
   } else {
     newText = (f.content ?? "").replace(/\r\n/g, "\n");
   }
+  const binary = newText === null ? null : binaryProblem(newText);
+  if (binary) return reject(binary);
   const newBytes = newText === null ? null : toFileBytes(newText, shape);
   if (newBytes && newBytes.length > (input.maxBytes ?? 5_000_000)) return reject(`the new content is larger than ${input.maxBytes ?? 5_000_000} bytes`);
 

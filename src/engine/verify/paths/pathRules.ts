@@ -2,10 +2,13 @@ import ignore, { type Ignore } from "ignore";
 
 /**
  * Paths inside a project that can hurt beyond the project when written (VCS internals and hooks, shell rc files,
- * editor task runners, secrets, credentials). Writing them needs a separate, explicit confirmation.
+ * editor task runners, agent and MCP configs that start commands, secrets, credentials). Writing them needs a
+ * separate, explicit confirmation. Cursor rules are written by `cursorrules`, never by an apply.
  */
 export const PROTECTED_GLOBS = [
-  ".git/", ".hg/", ".svn/", ".husky/",
+  ".git/", ".hg/", ".svn/", ".husky/", ".githooks/", "lefthook.yml", ".lefthook.yml", "lefthook-local.yml", ".pre-commit-config.yaml",
+  ".mcp.json", ".cursor/", ".cursorrules", ".claude/", ".codex/", ".gemini/", ".windsurf/", ".continue/", ".roo/", ".clinerules",
+  ".zed/", ".exrc", ".nvimrc", ".nvim.lua",
   ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".profile", ".zshrc", ".zprofile", ".zshenv", ".zlogin", ".cshrc", ".tcshrc",
   ".kshrc", ".inputrc", "config.fish", ".envrc",
   ".vscode/", ".idea/", ".devcontainer/",

@@ -95,7 +95,7 @@ function resolutionProblems(root: string, segments: string[]): string[] {
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     const twin = nfcTwin(cur, seg);
-    if (twin) return [`"${seg}" has a Unicode twin "${twin}" in the same folder (NFC/NFD)`];
+    if (twin) return [twin.normalize("NFC") === seg.normalize("NFC") ? `"${seg}" has a Unicode twin "${twin}" in the same folder (NFC/NFD)` : `"${seg}" differs from the existing "${twin}" only by letter case (one file on case-insensitive file systems)`];
     const next = path.join(cur, seg);
     let st: fs.Stats;
     try {
@@ -131,5 +131,8 @@ function nfcTwin(dir: string, seg: string): string | null {
   } catch {
     return null;
   }
-  return names.find((n) => n !== seg && n.normalize("NFC") === want) ?? null;
+  // Case-only twins too: on macOS and Windows `CALC.py` beside `calc.py` is the same file. A name that already
+  // exists exactly is that file, whatever twins it has.
+  const exact = names.includes(seg);
+  return names.find((n) => n !== seg && (n.normalize("NFC") === want || (!exact && n.normalize("NFC").toLowerCase() === want.toLowerCase()))) ?? null;
 }

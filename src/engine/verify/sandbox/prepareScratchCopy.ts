@@ -21,6 +21,9 @@ export function prepareScratchCopy(project: string): { dir: string; /** Top-leve
       if (!rel) return true;
       const top = rel.split(path.sep)[0]!;
       if (SKIPPED.has(path.basename(src))) return false;
+      // Sockets, FIFOs and devices cannot (and must not) be copied; a test finds them missing.
+      const st = fs.lstatSync(src);
+      if (!st.isFile() && !st.isDirectory() && !st.isSymbolicLink()) return false;
       return !(SHARED_DIRS.includes(top) && rel !== top);
     },
   });

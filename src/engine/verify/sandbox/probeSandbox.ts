@@ -7,7 +7,11 @@ export interface SandboxProbe {
   version: string | null;
   /** bwrap ≥ 0.8 knows --disable-userns. */
   canDisableUserns: boolean;
+  /** bwrap ≥ 0.8 sizes a tmpfs (--size): the private /tmp gets a cap. */
+  canSizeTmpfs: boolean;
   prlimit: string | null;
+  /** util-linux setpriv: a root-run app starts sandboxed tests through it as an unprivileged uid. */
+  setpriv: string | null;
   /** Human explanation (why not, or what works). */
   detail: string;
 }
@@ -38,8 +42,9 @@ export function probeSandbox(bwrapName: string, signal?: AbortSignal): Promise<S
 
 async function doProbe(bwrapName: string, signal?: AbortSignal): Promise<SandboxProbe> {
   const prlimit = findExecutable("prlimit");
+  const setpriv = findExecutable("setpriv");
   const bwrap = process.platform === "linux" ? findExecutable(bwrapName) : null;
-  const none = (detail: string): SandboxProbe => ({ available: false, bwrap, version: null, canDisableUserns: false, prlimit, detail });
+  const none = (detail: string): SandboxProbe => ({ available: false, bwrap, version: null, canDisableUserns: false, canSizeTmpfs: false, prlimit, setpriv, detail });
   if (process.platform !== "linux") return none(`no sandbox on ${process.platform}: bubblewrap is Linux-only`);
   if (!bwrap) return none(`bubblewrap (${bwrapName}) is not installed`);
   const ver = await run(bwrap, ["--version"], signal);
@@ -51,5 +56,5 @@ async function doProbe(bwrapName: string, signal?: AbortSignal): Promise<Sandbox
   );
   if (trial.code !== 0) return { ...none(`bubblewrap ${version ?? "?"} is installed but cannot create a sandbox: ${trial.out.split("\n")[0] ?? "unknown error"}`), version };
   const [maj = 0, min = 0] = (version ?? "0.0").split(".").map(Number);
-  return { available: true, bwrap, version, canDisableUserns: maj > 0 || min >= 8, prlimit, detail: `bubblewrap ${version ?? "?"} works (user, pid, net, ipc namespaces)` };
+  return { available: true, bwrap, version, canDisableUserns: maj > 0 || min >= 8, canSizeTmpfs: maj > 0 || min >= 8, prlimit, setpriv, detail: `bubblewrap ${version ?? "?"} works (user, pid, net, ipc namespaces)` };
 }

@@ -6,7 +6,9 @@ import type { SandboxInfo } from "../../../shared/contract/verify.js";
 import { isInside } from "../paths/isInside.js";
 import { buildBwrapArgs, readOnlyProjectPaths } from "./buildBwrapArgs.js";
 import { CgroupJail } from "./CgroupJail.js";
+import { findDependencyLinks, trustedLinkTargets, type DependencyLink } from "./dependencyLinks.js";
 import { prepareScratchCopy } from "./prepareScratchCopy.js";
+import { rollBackCreated, splitProtected } from "./protectedRunPaths.js";
 import type { SandboxProbe } from "./probeSandbox.js";
 import { sandboxEnv } from "./sandboxEnv.js";
 import { seccompFilter } from "./seccompFilter.js";
@@ -18,7 +20,12 @@ export interface SandboxLimits {
   maxProcesses: number;
   outputCapKiB: number;
   maxFileMiB: number;
+  /** Size of the sandbox's private /tmp (tmpfs), MiB. */
+  tmpMiB: number;
 }
+
+/** The real host uid/gid a root-run app runs sandboxed tests as (nobody/nogroup). */
+export const SANDBOX_HOST_UID = 65534;
 
 export interface RunSandboxedOptions {
   /** Real path of the project. */
@@ -36,6 +43,11 @@ export interface RunSandboxedOptions {
   readOnlyFiles?: string[];
   /** Host paths re-exposed read-only inside the hidden home (toolchains). */
   readOnlyPaths?: string[];
+  /**
+   * Dependency links (`node_modules`, `.venv` … → elsewhere) trusted *before* any test ran; their targets are
+   * shown read-only while they still point there. Links not listed are never followed. Defaults to none.
+   */
+  dependencyLinks?: DependencyLink[];
   extraPath?: string[];
   extraEnv?: Record<string, string>;
   /** The real home to hide. Defaults to `os.homedir()`. */
@@ -68,14 +80,19 @@ interface Invocation {
 export async function runSandboxed(o: RunSandboxedOptions): Promise<SandboxedResult> {
   throwIfAborted(o.signal);
   if (!o.unsandboxed && !o.probe.available) throw new AppError(ErrorCode.Unavailable, `No sandbox: ${o.probe.detail}`);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && !o.unsandboxed && !o.probe.setpriv) {
+    throw new AppError(ErrorCode.Unavailable, "Running as root, the sandbox needs setpriv (util-linux) to run tests as an unprivileged user; install util-linux or run CodeConductor as a normal user");
+  }
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-sbx-"));
   const notes: string[] = [];
-  const isRoot = process.getuid?.() === 0;
+  // Test runs must not create editor/agent/VCS configs: existing ones are mounted read-only, new ones removed after.
+  const guarded = splitProtected(o.project);
   // Root is exempt from RLIMIT_NPROC, so a root-run app caps processes (and total memory) with a cgroup.
   const jail = isRoot ? CgroupJail.create(o.limits.maxProcesses, o.limits.memoryMiB * 1024 * 1024 * 2) : null;
   let inv: Invocation | null = null;
   try {
-    inv = o.unsandboxed ? unsandboxedInvocation(o, tmpDir, notes) : bwrapInvocation(o, tmpDir, notes);
+    inv = o.unsandboxed ? unsandboxedInvocation(o, tmpDir, notes) : bwrapInvocation(o, tmpDir, notes, guarded.existing, isRoot);
     let { file, args } = inv;
     if (jail) {
       // Join the cgroup before anything forks: a tiny shell writes its own pid, then execs the real command.
@@ -99,6 +116,7 @@ export async function runSandboxed(o: RunSandboxedOptions): Promise<SandboxedRes
     await jail?.dispose();
     inv?.cleanup();
     fs.rmSync(tmpDir, { recursive: true, force: true });
+    rollBackCreated(o.project, guarded.missing, notes);
   }
 }
 
@@ -119,18 +137,28 @@ function unsandboxedInvocation(o: RunSandboxedOptions, tmpDir: string, notes: st
     : { file: "/bin/sh", args: ["-c", o.command], env, stdio: ["ignore", "pipe", "pipe"], cleanup: () => {} };
 }
 
-function bwrapInvocation(o: RunSandboxedOptions, tmpDir: string, notes: string[]): Invocation {
+function bwrapInvocation(o: RunSandboxedOptions, tmpDir: string, notes: string[], protectedExisting: string[], isRoot: boolean): Invocation {
   const home = o.hostHome ?? os.homedir();
-  const scratch = o.scratchCopy || o.overlay ? prepareScratchCopy(o.project) : null;
+  // As root the tests run as a real unprivileged uid, which cannot write the (root-owned) project: they get a
+  // scratch copy owned by that uid instead.
+  const runAs = isRoot ? { uid: SANDBOX_HOST_UID, gid: SANDBOX_HOST_UID, setpriv: o.probe.setpriv! } : null;
+  const scratch = o.scratchCopy || o.overlay || runAs ? prepareScratchCopy(o.project) : null;
   let seccompFd: number | null = null;
   const cleanup = (): void => {
     if (seccompFd !== null) fs.closeSync(seccompFd);
     scratch?.dispose();
   };
   try {
+    const reportDir = path.join(tmpDir, "cc-report");
+    fs.mkdirSync(reportDir);
     if (scratch) {
       for (const f of o.overlay ?? []) writeOverlay(scratch.dir, f);
       notes.push("ran in a scratch copy of the project; its changes were discarded");
+    }
+    if (runAs) {
+      chownTree(scratch!.dir, runAs.uid, runAs.gid);
+      fs.chownSync(reportDir, runAs.uid, runAs.gid);
+      notes.push(`running as root: the tests ran as host uid ${runAs.uid} (no capabilities), not as root`);
     }
     const stdio: Invocation["stdio"] = ["ignore", "pipe", "pipe"];
     const filter = seccompFilter();
@@ -142,27 +170,43 @@ function bwrapInvocation(o: RunSandboxedOptions, tmpDir: string, notes: string[]
       fs.rmSync(f);
       stdio.push(seccompFd);
     } else notes.push(`no seccomp filter for ${process.arch}: Unix sockets are hidden (/run), not blocked`);
-    const extra = [...(o.readOnlyPaths ?? []), ...linkedDependencyDirs(o.project)];
+    // Only links trusted before any test ran, re-checked against the hidden places: a test cannot plant one.
+    const safeNow = new Set(findDependencyLinks(o.project, [home]).map((l) => `${l.name}\0${l.target}`));
+    const trusted = (o.dependencyLinks ?? []).filter((l) => safeNow.has(`${l.name}\0${l.target}`));
+    const extra = [...(o.readOnlyPaths ?? []), ...trustedLinkTargets(o.project, trusted, notes)];
     if (process.execPath.startsWith(`${home}/`)) extra.push(path.dirname(path.dirname(process.execPath)));
     const args = buildBwrapArgs({
       project: o.project,
       workSource: scratch?.dir ?? o.project,
-      tmpDir,
+      reportDir,
       hideHomes: [home],
       // Sources are host paths: in scratch mode the originals (identical, read-only) are mounted into the copy.
-      readOnlyInProject: [...readOnlyProjectPaths(o.project, o.readOnlyFiles ?? []), ...(scratch?.sharedDirs ?? []).map((d) => path.join(o.project, d))],
+      readOnlyInProject: [...readOnlyProjectPaths(o.project, protectedExisting, o.readOnlyFiles ?? []), ...(scratch?.sharedDirs ?? []).map((d) => path.join(o.project, d))],
       readOnlyExtra: extra,
       env: sandboxEnv(home, o.extraPath, o.extraEnv),
+      runAs,
+      tmpBytes: o.probe.canSizeTmpfs ? o.limits.tmpMiB * 1024 * 1024 : null,
       seccompFd: filter ? 3 : null,
       disableUserns: o.probe.canDisableUserns,
       limits: limitBytes(o.limits),
       prlimit: o.probe.prlimit,
       command: o.command,
     });
+    if (!o.probe.canSizeTmpfs) notes.push(`bubblewrap ${o.probe.version ?? "?"} cannot size a tmpfs: /tmp is not capped in total`);
     return { file: o.probe.bwrap!, args, env: {}, stdio, cleanup };
   } catch (e) {
     cleanup();
     throw e;
+  }
+}
+
+/** Hand a scratch copy to the sandbox uid (lchown: symlinks themselves, never their targets). */
+function chownTree(dir: string, uid: number, gid: number): void {
+  fs.lchownSync(dir, uid, gid);
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) chownTree(p, uid, gid);
+    else fs.lchownSync(p, uid, gid);
   }
 }
 
@@ -181,29 +225,4 @@ function writeOverlay(dir: string, f: { path: string; content: string }): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.rmSync(target, { force: true }); // replace a copied file or symlink, never write through it
   fs.writeFileSync(target, f.content, { flag: "wx" });
-}
-
-/**
- * Top-level entries of the project that are symlinks to folders outside it (pnpm or workspace `node_modules`,
- * a shared `.venv`): their targets are shown read-only, or the project could not load its own dependencies
- * when they live in a hidden place such as the home folder or /tmp.
- */
-export function linkedDependencyDirs(project: string): string[] {
-  const out: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(project, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (!e.isSymbolicLink()) continue;
-    try {
-      const target = fs.realpathSync(path.join(project, e.name));
-      if (fs.statSync(target).isDirectory() && target !== project && !target.startsWith(`${project}${path.sep}`)) out.push(target);
-    } catch {
-      // dangling link: nothing to show
-    }
-  }
-  return out;
 }

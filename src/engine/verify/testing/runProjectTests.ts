@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { RunnerId, TestCase, TestRunResult } from "../../../shared/contract/verify.js";
 import { computeReward, type RewardInput } from "../reward/computeReward.js";
 import { runSandboxed, type SandboxLimits } from "../sandbox/runSandboxed.js";
+import type { DependencyLink } from "../sandbox/dependencyLinks.js";
 import type { SandboxProbe } from "../sandbox/probeSandbox.js";
 import { detectRunner, type RunnerSpec } from "./detectRunner.js";
 import { parseCargoOutput } from "./parseCargoOutput.js";
@@ -23,6 +24,8 @@ export interface RunProjectTestsOptions {
   scratchCopy?: boolean;
   readOnlyPaths?: string[];
   hostHome?: string;
+  /** Dependency links trusted before any test ran (see runSandboxed). */
+  dependencyLinks?: DependencyLink[];
   /** Test hashes taken before the candidate was applied; null when nothing was applied since. */
   pin: TestPin | null;
   acceptTestChanges?: boolean;
@@ -61,6 +64,7 @@ export async function runProjectTests(o: RunProjectTestsOptions): Promise<Projec
     extraPath: spec.extraPath,
     extraEnv: spec.env,
     hostHome: o.hostHome,
+    dependencyLinks: o.dependencyLinks,
     signal: o.signal,
     onOutput: o.onOutput,
     collect: (tmp) => {

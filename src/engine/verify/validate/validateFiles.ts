@@ -3,6 +3,7 @@ import type { RunSandboxedOptions } from "../sandbox/runSandboxed.js";
 import { complianceRules, type ComplianceConfig } from "./complianceRules.js";
 import { pythonCompileCheck } from "./pythonCompileCheck.js";
 import { securityLint } from "./securityLint.js";
+import { unicodeLint } from "./unicodeLint.js";
 import { treeRules, type TreeRulesConfig } from "./treeRules.js";
 import { canTypeCheck, typescriptCheck } from "./typescriptCheck.js";
 
@@ -32,6 +33,7 @@ export async function validateFiles(o: ValidateFilesOptions): Promise<Finding[]>
     out.push(...(await treeRules(f.path, f.content, o.config)));
     out.push(...complianceRules(f.path, f.content, o.config));
     out.push(...securityLint(f.path, f.content));
+    out.push(...unicodeLint(f.path, f.content));
     if (o.config.languageCheckers && /\.pyi?$/.test(f.path) && !out.some((x) => x.file === f.path && x.category === "syntax" && x.severity === "error")) {
       out.push(...(await pythonCompileCheck(f.path, f.content, o.signal)));
     }
