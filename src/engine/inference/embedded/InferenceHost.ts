@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { FromWorker, GpuChoice, ToWorker, WorkerDone, WorkerEstimate, WorkerLoaded, WorkerReady } from "./protocol.js";
+import { resolveLlamaBinary } from "./binary/resolveLlamaBinary.js";
 import { resolveWorkerEntry } from "./resolveWorkerEntry.js";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: AppError) => void; onToken?: (t: string) => void };
@@ -36,6 +37,8 @@ export class InferenceHost {
 
   /** Spawn a worker and initialise node-llama-cpp in it (GPU detection). */
   static async start(options: { gpu: GpuChoice; signal?: AbortSignal }): Promise<InferenceHost> {
+    // Links (or unlinks) the local llama.cpp build node-llama-cpp should load, before it looks.
+    resolveLlamaBinary(options.gpu);
     const entry = await resolveWorkerEntry();
     const child = fork(entry, [], {
       execArgv: [],
