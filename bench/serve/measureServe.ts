@@ -23,11 +23,17 @@ export function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU time (user + system, ms) `pid` has used so far, from /proc (clock ticks of 10 ms on Linux). */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /**
  * Start `serve`, measure process start → first page (the token URL's redirect, then index.html with the
  * session cookie, as a browser does), then the RSS after `idleMs` of idling, then stop it with SIGINT.
  */
-export async function measureServe(launch: Launch, dataDir: string, idleMs: number): Promise<{ firstPageMs: number; listeningMs: number; rssMb: number; pageBytes: number }> {
+export async function measureServe(launch: Launch, dataDir: string, idleMs: number): Promise<{ firstPageMs: number; listeningMs: number; rssMb: number; pageBytes: number; cpuMs: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...launch.args, "serve", "--port", "0", "--json", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
@@ -46,20 +52,29 @@ export async function measureServe(launch: Launch, dataDir: string, idleMs: numb
     const hop = await get(url);
     const page = await get(new URL(hop.location ?? "/", url).href, hop.cookie);
     const firstPageMs = performance.now() - t0;
+    const cpu = cpuMs(child.pid!);
     if (page.status !== 200) throw new Error(`first page answered ${page.status}${page.bytes < 200 ? "" : ""}: is the UI built (npm run build)?`);
     await new Promise((r) => setTimeout(r, idleMs));
-    return { firstPageMs, listeningMs, rssMb: rssMb(child.pid!), pageBytes: page.bytes };
+    return { firstPageMs, listeningMs, rssMb: rssMb(child.pid!), pageBytes: page.bytes, cpuMs: cpu };
   } finally {
     child.kill("SIGINT");
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
   }
 }
 
-/** Wall time (ms) of `codeconductor --version` through `launch`; checks that it printed the version. */
-export function timeVersion(launch: Launch, expected: string): number {
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+/**
+ * Wall time (ms) of `node <args>` and, where /usr/bin/time exists, its CPU time (user + system; unlike the
+ * wall time it does not grow with other processes' load). `expected`, when given, must be its stdout.
+ */
+export function timeNode(args: string[], expected?: string): { ms: number; cpuMs: number | null } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...launch.args, "--version"], { encoding: "utf8" });
+  const r = TIME
+    ? spawnSync(TIME, ["-f", "cc-cpu %U %S", process.execPath, ...args], { encoding: "utf8" })
+    : spawnSync(process.execPath, args, { encoding: "utf8" });
   const ms = performance.now() - t0;
-  if (r.stdout.trim() !== expected) throw new Error(`--version printed ${JSON.stringify(r.stdout)} ${r.stderr.slice(0, 300)}`);
-  return ms;
+  if (expected !== undefined && r.stdout.trim() !== expected) throw new Error(`node ${args.join(" ")} printed ${JSON.stringify(r.stdout)} ${r.stderr.slice(0, 300)}`);
+  const m = /cc-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null };
 }
