@@ -69,10 +69,19 @@ export class WalkMemo {
   }
 }
 
+/** Stat, or null when absent or unreachable: in a git worktree `.git` is a file, so `.git/info/exclude` is ENOTDIR. */
+function statOrNull(f: string): fs.Stats | null {
+  try {
+    return fs.statSync(f, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function rulesSig(files: readonly string[], racyAfter: number): string {
   let sig = "";
   for (const f of files) {
-    const st = fs.statSync(f, { throwIfNoEntry: false });
+    const st = statOrNull(f);
     if (st && st.mtimeMs >= racyAfter) return "racy";
     sig += st ? `${st.size}:${st.mtimeMs};` : "-;";
   }
