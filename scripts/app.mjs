@@ -43,6 +43,8 @@ if (wantWeb) why = "web mode was requested";
 
 log("building the app (electron-vite build)…");
 if (!run(process.execPath, [path.join(root, "node_modules", "electron-vite", "bin", "electron-vite.js"), "build"], { ELECTRON_SKIP_BINARY_DOWNLOAD: "1" })) process.exit(1);
+// The CLI and web server as plain JavaScript (out/cli), which bin/codeconductor.js runs.
+if (!run(process.execPath, [path.join(root, "scripts", "build-cli.mjs")])) process.exit(1);
 
 if (electron && !wantWeb && hasDisplay) {
   // better-sqlite3 is compiled against Node's ABI for the tests; Electron needs its own build.

@@ -22,14 +22,15 @@ const has = async (cmd: string): Promise<boolean> => run("sh", ["-c", `command -
 /**
  * The llama-bench binary built from exactly the llama.cpp sources node-llama-cpp ships
  * (`node_modules/node-llama-cpp/llama/gitRelease.bundle`): `LLAMA_BENCH` if set, else a cached build under
- * `.cache/llama-bench` (CPU, Release, -march=native), built once with cmake at low priority (~6 min on 2 cores).
+ * `~/.cache/codeconductor/llama-bench/<commit12>` (CPU, Release, -march=native; outside the checkout, so CI
+ * and fresh clones on this machine reuse it), built once with cmake at low priority (~6 min on 2 idle cores).
  */
 export async function ensureLlamaBench(repo: string, log: (msg: string) => void): Promise<{ bin: string; version: string; built: boolean; buildSeconds?: number }> {
   const bundle = path.join(repo, "node_modules", "node-llama-cpp", "llama", "gitRelease.bundle");
   const head = (await run("git", ["bundle", "list-heads", bundle])).stdout.trim().split(/\s+/)[0] ?? "unknown";
   const version = `llama.cpp ${head.slice(0, 12)} (node-llama-cpp's bundle)`;
   if (process.env.LLAMA_BENCH) return { bin: process.env.LLAMA_BENCH, version: `${version}; binary from LLAMA_BENCH`, built: false };
-  const cache = path.join(repo, ".cache", "llama-bench");
+  const cache = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "codeconductor", "llama-bench", head.slice(0, 12));
   const bin = path.join(cache, "build", "bin", "llama-bench");
   const stamp = path.join(cache, "stamp.txt");
   if (fs.existsSync(bin) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === head) return { bin, version, built: false };

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
+import { registerBuildCommand } from "../models/buildCommand.js";
 import { registerChatCommand } from "../models/chatCommand.js";
 import { formatModelTable } from "../models/formatModelTable.js";
 import { registerPullCommand } from "../models/pullCommand.js";
 import { output, withEngine } from "../withEngine.js";
 
-/** CLI of the models capability: `models` (list), `models pull`, `chat`. */
+/** CLI of the models capability: `models` (list), `models pull`, `models build`, `chat`. */
 export function registerModelsCommands(program: Command): void {
   const models = program
     .command("models")
@@ -21,5 +22,6 @@ export function registerModelsCommands(program: Command): void {
       });
     });
   registerPullCommand(models);
+  registerBuildCommand(models);
   registerChatCommand(program);
 }

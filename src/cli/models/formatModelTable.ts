@@ -16,7 +16,7 @@ export function formatModelTable(models: ModelInfo[], backends: BackendHealth[])
     const what = `${b.backend}:${b.provider}${b.url ? ` (${b.url})` : ""}`;
     if (b.disabled) return `  - ${what}: off — ${b.disabled}`;
     const state = b.breaker !== "closed" ? `circuit ${b.breaker}` : b.healthy ? "healthy" : "failing";
-    return `  ${b.healthy ? "✔" : "✘"} ${what}: ${state}${b.latencyMs !== undefined ? `, ${Math.round(b.latencyMs)} ms` : ""}${b.lastError ? ` — ${b.lastError}` : ""}${b.gpu ? `, ${b.gpu}` : ""}`;
+    return `  ${b.healthy ? "✔" : "✘"} ${what}: ${state}${b.latencyMs !== undefined ? `, ${Math.round(b.latencyMs)} ms` : ""}${b.lastError ? ` — ${b.lastError}` : ""}${b.gpu ? `, ${b.gpu}` : ""}${b.binary ? `\n      llama.cpp: ${b.binary}` : ""}`;
   });
   return `${table}\n\nBackends:\n${health.join("\n")}`;
 }

@@ -10,6 +10,7 @@ interface Entry {
   latencyMs?: number;
   checkedAt?: number;
   gpu?: string;
+  binary?: string;
 }
 
 /** Key of a provider instance: "<backend>:<provider>". */
@@ -41,6 +42,12 @@ export class HealthMonitor {
   setGpu(p: { backend: string; provider: string }, gpu: string): void {
     const e = this.entries.get(providerKey(p));
     if (e) e.gpu = gpu;
+  }
+
+  /** Embedded: which llama.cpp binary loads (see resolveLlamaBinary). */
+  setBinary(p: { backend: string; provider: string }, binary: string): void {
+    const e = this.entries.get(providerKey(p));
+    if (e) e.binary = binary;
   }
 
   /** Record a request's or probe's outcome against the breaker and publish the new health. */
@@ -105,6 +112,7 @@ export class HealthMonitor {
       ...(e.breaker.lastError ? { lastError: e.breaker.lastError } : {}),
       ...(e.checkedAt ? { checkedAt: e.checkedAt } : {}),
       ...(e.gpu ? { gpu: e.gpu } : {}),
+      ...(e.binary ? { binary: e.binary } : {}),
     };
   }
 

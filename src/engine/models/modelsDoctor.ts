@@ -4,7 +4,9 @@ import type { BackendHealth } from "../../shared/contract/models.js";
 import { toAppError } from "../../shared/contract/errors.js";
 import type { Config } from "../config/ConfigSchema.js";
 import type { EmbeddedProvider } from "../inference/embedded/EmbeddedProvider.js";
+import { resolveLlamaBinary } from "../inference/embedded/binary/resolveLlamaBinary.js";
 import { InferenceHost } from "../inference/embedded/InferenceHost.js";
+import { checkBuildTools } from "./build/checkBuildTools.js";
 import type { InferenceProvider } from "../inference/InferenceProvider.js";
 import type { HealthMonitor } from "./HealthMonitor.js";
 import type { ModelRegistry } from "./ModelRegistry.js";
@@ -56,13 +58,26 @@ export async function modelsDoctor(d: ModelsDoctorDeps, signal: AbortSignal): Pr
   return checks;
 }
 
+/** The local-build check: which binary is expected, and whether `models build` could make one here. */
+function localBuildCheck(gpu: "auto" | false): DoctorCheck {
+  const binary = resolveLlamaBinary(gpu);
+  if (binary.kind === "local") return { id: "models.embedded.build", title: "Local llama.cpp build", status: "ok", detail: binary.detail };
+  const tools = checkBuildTools();
+  return tools.ok
+    ? { id: "models.embedded.build", title: "Local llama.cpp build", status: "ok", detail: `none; cmake and a compiler are installed: \`codeconductor models build\` compiles one for this CPU (faster than the prebuilt)` }
+    : { id: "models.embedded.build", title: "Local llama.cpp build", status: "skip", detail: `none; \`codeconductor models build\` needs ${tools.missing.join(", ")}`, fix: `Install them: ${tools.hint}` };
+}
+
 async function embeddedChecks(config: Config, signal: AbortSignal, spawn?: WorkerSpawner): Promise<DoctorCheck[]> {
   let host: InferenceHost | undefined;
+  const gpuChoice = config.models.gpu === "cpu" ? false : (config.models.gpu as "auto");
   try {
-    host = await InferenceHost.start({ gpu: config.models.gpu === "cpu" ? false : (config.models.gpu as "auto"), signal, spawn });
+    host = await InferenceHost.start({ gpu: gpuChoice, signal, spawn });
     const gpu = host.ready.gpu;
+    const which = host.ready.binary === "localBuild" ? "local build (codeconductor models build)" : "node-llama-cpp's prebuilt binary";
     return [
-      { id: "models.embedded.binary", title: "Embedded inference (node-llama-cpp)", status: "ok", detail: `prebuilt binary loads; ${host.ready.cpuMathCores} math cores` },
+      { id: "models.embedded.binary", title: "Embedded inference (node-llama-cpp)", status: "ok", detail: `${which} loads; ${host.ready.cpuMathCores} math cores` },
+      localBuildCheck(gpuChoice),
       config.models.gpu === "cpu"
         ? { id: "models.embedded.gpu", title: "GPU backend", status: "skip", detail: "CPU chosen (models.gpu: cpu)" }
         : gpu === "cpu"

@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { EngineContext } from "../EngineContext.js";
 import type { Feature } from "../Feature.js";
 import { EmbeddedPool } from "../inference/embedded/EmbeddedPool.js";
+import { resolveLlamaBinary } from "../inference/embedded/binary/resolveLlamaBinary.js";
 import { EmbeddedProvider } from "../inference/embedded/EmbeddedProvider.js";
 import { chooseThreads, physicalCores } from "../inference/embedded/chooseThreads.js";
 import type { GpuChoice } from "../inference/embedded/protocol.js";
@@ -17,6 +18,7 @@ import { modelsDoctor } from "./modelsDoctor.js";
 import { ModelRegistry } from "./ModelRegistry.js";
 import { ModelScheduler } from "./ModelScheduler.js";
 import { runChat } from "./runChat.js";
+import { runBuild } from "./runBuild.js";
 import { runPull } from "./runPull.js";
 
 export interface ModelsFeature extends Feature {
@@ -43,7 +45,7 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
   if (m.backends.includes("embedded")) {
     const catalog = new GgufCatalog({ dirs: [...new Set([...m.dirs, path.join(ctx.dataDir, "models")])], stores: m.discovery ? modelStores(m.stores) : null, contextSize: m.contextSize });
     const pool = new EmbeddedPool({
-      gpu: (m.gpu === "cpu" ? false : m.gpu) as GpuChoice,
+      gpu: m.gpu === "cpu" ? false : (m.gpu as GpuChoice),
       memoryBudgetBytes: m.memoryBudgetMiB * 2 ** 20,
       contextSize: (model) => Math.min(m.contextSize, model.contextLength ?? m.contextSize),
       threads: threadsFor,
@@ -78,8 +80,17 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
   // Probes start with the first use, so commands that never touch models never touch the network.
   const started = (): void => monitor.start();
 
+  const gpuChoice = (m.gpu === "cpu" ? false : m.gpu) as GpuChoice;
+  // Which llama.cpp binary a worker would load; a loaded worker's own report replaces it (models.load).
+  let binaryKnown = false;
+  const noteBinary = (): void => {
+    if (!embedded || binaryKnown) return;
+    binaryKnown = true;
+    monitor.setBinary(embedded, resolveLlamaBinary(gpuChoice).detail);
+  };
   const withHealth = async (refresh: boolean, signal: AbortSignal): Promise<{ models: ModelInfo[]; backends: ReturnType<HealthMonitor["status"]>; tookMs: number }> => {
     started();
+    noteBinary();
     const t0 = performance.now();
     const models = await registry.list({ refresh, signal });
     return { models, backends: monitor.status(), tookMs: Math.round((performance.now() - t0) * 10) / 10 };
@@ -111,7 +122,12 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
       "models.load": async ({ modelId }, { signal }) => {
         const { model, provider } = await embeddedModel(modelId, signal);
         await provider.prepare(model, signal);
-        if (provider.pool.get(model.id)) monitor.setGpu(provider, provider.pool.get(model.id)!.host.ready.gpu);
+        const ready = provider.pool.get(model.id)?.host.ready;
+        if (ready) {
+          monitor.setGpu(provider, ready.gpu);
+          monitor.setBinary(provider, ready.binary === "localBuild" ? `local build (loaded; ${resolveLlamaBinary(gpuChoice).detail})` : "prebuilt (loaded)");
+          binaryKnown = true;
+        }
         await registry.invalidate();
         const now = (await registry.list({ signal })).find((x) => x.id === modelId);
         return { model: now ?? model };
@@ -125,6 +141,7 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
     },
     runs: {
       "models.chat": (input, rc) => runChat(gateway, input, rc),
+      "models.build": (input, rc) => runBuild(input, rc, { dataDir: ctx.dataDir, onDone: () => void (binaryKnown = false) }),
       "models.pull": (input, rc) => runPull(input, rc, { defaultDir: pullDir, hfEndpoint: m.hfEndpoint, onDone: () => registry.invalidate() }),
     },
     doctor: (signal) => modelsDoctor({ spawn: ctx.ports.workers?.spawn, config: ctx.config, providers: providers as InferenceProvider[], disabled, embedded, monitor, registry, pullDir }, signal),

@@ -47,6 +47,8 @@ export const BackendHealth = z.object({
   disabled: z.string().optional(),
   /** Embedded: the GPU backend in use ("cuda", "vulkan", "metal") or "cpu". */
   gpu: z.string().optional(),
+  /** Embedded: which llama.cpp binary loads (a local build from `models build`, or node-llama-cpp's prebuilt). */
+  binary: z.string().optional(),
 });
 export type BackendHealth = z.infer<typeof BackendHealth>;
 
@@ -134,5 +136,23 @@ export const modelsRunKinds = {
     }),
     z.object({ path: z.string(), bytes: z.number(), sha256: z.string(), resumedFrom: z.number() }),
     "Download a GGUF (resumable, verified); progress in bytes.",
+  ),
+  "models.build": runKind(
+    z.object({
+      /** "auto" builds for the best GPU backend whose toolkit is installed, else the CPU. */
+      gpu: z.enum(["auto", "cpu", "cuda", "vulkan"]).default("auto"),
+      /** Rebuild even when a build of the same llama.cpp sources is cached. */
+      force: z.boolean().optional(),
+    }),
+    z.object({
+      folder: z.string(),
+      cacheDir: z.string(),
+      commit: z.string(),
+      built: z.boolean(),
+      seconds: z.number(),
+      logFile: z.string(),
+      binary: z.string(),
+    }),
+    "Compile node-llama-cpp's bundled llama.cpp for this machine (native CPU flags, OpenMP); used automatically once built.",
   ),
 } as const;

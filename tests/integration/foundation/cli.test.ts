@@ -1,14 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, ensureRendererBuilt, openApp } from "../../support/webApp.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const bin = path.join(root, "bin", "codeconductor.js");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-cli-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+// bin/ runs the built CLI (out/cli): build it from the current sources so these tests exercise them, as shipped.
+beforeAll(() => void execFileSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root }));
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args, "--data-dir", dataDir], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
@@ -22,6 +24,8 @@ describe("codeconductor CLI", () => {
     for (const c of ["serve", "config", "doctor"]) expect(help.stdout).toContain(c);
     const v = cli(["--version"]);
     expect(v.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version);
+    // The built JavaScript ran: no "not built, running the sources through tsx" notice.
+    expect(v.stderr).toBe("");
   });
 
   it("config --json shows each value with its source", () => {

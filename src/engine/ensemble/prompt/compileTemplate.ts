@@ -1,9 +1,11 @@
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { Template } from "./TemplateStore.js";
 
-// An isolated instance: no helpers or partials registered by anyone else leak in.
-const hb = Handlebars.create();
+// An isolated instance: no helpers or partials registered by anyone else leak in. Loaded on the first
+// compile (synchronously, as compileTemplate is), not with the engine: most commands never render a prompt.
+let instance: typeof import("handlebars") | undefined;
+const handlebars = (): typeof import("handlebars") => (instance ??= (createRequire(import.meta.url)("handlebars") as typeof import("handlebars")).create());
 // Compiled templates by source text: an edited file compiles anew, an unchanged one costs nothing per run.
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 const CACHE_SIZE = 16;
@@ -17,6 +19,7 @@ export function compileTemplate(template: Template): (vars: Record<string, unkno
   try {
     if (!fn) {
       // compile() is lazy; parse() first so syntax errors surface here (and in doctor), not mid-run.
+      const hb = handlebars();
       hb.parse(template.source);
       fn = hb.compile(template.source, { strict: true, noEscape: true });
       if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value!);

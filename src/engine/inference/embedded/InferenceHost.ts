@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { FromWorker, GpuChoice, ToWorker, WorkerDone, WorkerEstimate, WorkerLoaded, WorkerReady } from "./protocol.js";
+import { resolveLlamaBinary } from "./binary/resolveLlamaBinary.js";
 import { resolveWorkerEntry } from "./resolveWorkerEntry.js";
 import { forkWorker, type WorkerProcess, type WorkerSpawner } from "./WorkerProcess.js";
 
@@ -38,6 +39,8 @@ export class InferenceHost {
    * process; the Electron shell passes a utilityProcess spawner (ports.workers).
    */
   static async start(options: { gpu: GpuChoice; signal?: AbortSignal; spawn?: WorkerSpawner }): Promise<InferenceHost> {
+    // Links (or unlinks) the local llama.cpp build node-llama-cpp should load, before it looks.
+    resolveLlamaBinary(options.gpu);
     const entry = await resolveWorkerEntry();
     // One libuv thread: every decode runs on the same OS thread (see inferenceWorker.ts).
     const child = (options.spawn ?? forkWorker)(entry, { UV_THREADPOOL_SIZE: "1" });

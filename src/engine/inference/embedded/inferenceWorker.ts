@@ -21,7 +21,7 @@ const send = (m: FromWorker): void => (parentPort ? parentPort.postMessage(m) : 
 
 async function init(gpu: Extract<ToWorker, { type: "init" }>["gpu"]): Promise<WorkerReady> {
   llama = await getLlama({ build: "never", gpu, logLevel: "error" as never, progressLogs: false, skipDownload: true } as never);
-  return { gpu: llama.gpu === false ? "cpu" : llama.gpu, cpuMathCores: llama.cpuMathCores };
+  return { gpu: llama.gpu === false ? "cpu" : llama.gpu, cpuMathCores: llama.cpuMathCores, binary: llama.buildType };
 }
 
 async function estimate(path: string, contextSize: number): Promise<WorkerEstimate> {

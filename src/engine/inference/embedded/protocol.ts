@@ -24,6 +24,8 @@ export interface WorkerReady {
   /** "cuda" | "vulkan" | "metal" | "cpu". */
   gpu: string;
   cpuMathCores: number;
+  /** node-llama-cpp's `buildType`: a local build (`codeconductor models build`) or its prebuilt binary. */
+  binary: "localBuild" | "prebuilt";
 }
 
 export interface WorkerEstimate {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { WalkMemo } from "./WalkMemo.js";
 import { walkRepo } from "./walkRepo.js";
 
 let root: string;
@@ -18,6 +19,13 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 const list = async (dir: string, opts = {}) => (await walkRepo(dir, opts)).files.map((f) => f.rel).sort();
 
 describe("walkRepo ignore rules", () => {
+  it("walks a git worktree, whose .git is a file (no .git/info/exclude to stat), with and without a memo", async () => {
+    tree({ ".git": "gitdir: /elsewhere/.git/worktrees/x\n", "a.ts": "", "src/b.py": "" });
+    const memo = new WalkMemo();
+    expect(await list(root, { memo })).toEqual(expect.arrayContaining(["a.ts", "src/b.py"]));
+    expect(await list(root, { memo })).toEqual(expect.arrayContaining(["a.ts", "src/b.py"]));
+  });
+
   it("honours nested .gitignore with negation, directory-only patterns and anchored patterns", async () => {
     tree({
       ".gitignore": "*.log\nbuild/\n/only-root.txt\n",

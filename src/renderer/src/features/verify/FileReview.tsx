@@ -1,7 +1,10 @@
+import { lazy, Suspense } from "react";
 import type { PlannedFile } from "../../../../shared/contract/verify.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { FindingsList } from "./FindingsList.js";
-import { MergeDiff } from "./MergeDiff.js";
+
+// CodeMirror is most of the UI's JavaScript and only the review needs it: its own chunk, fetched on first use.
+const MergeDiff = lazy(() => import("./MergeDiff.js").then((m) => ({ default: m.MergeDiff })));
 
 const LABEL = { create: "new file", modify: "modified", delete: "deleted", none: "unchanged" } as const;
 
@@ -35,7 +38,11 @@ export function FileReview({ file }: { file: PlannedFile }): React.JSX.Element {
         </label>
       ) : null}
       <FindingsList findings={file.findings} />
-      {writable ? <MergeDiff oldText={file.oldText} newText={file.newText} findings={file.findings} /> : null}
+      {writable ? (
+        <Suspense fallback={<div className="muted">loading the diff…</div>}>
+          <MergeDiff oldText={file.oldText} newText={file.newText} findings={file.findings} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
