@@ -27,15 +27,6 @@ function age(dir = root): void {
 }
 
 describe("WalkMemo", () => {
-  it("walks a git worktree, where .git is a file and .git/info/exclude cannot exist", async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), "cc-walkmemo-"));
-    write(".git", "gitdir: /somewhere/else/.git/worktrees/x\n");
-    write("a.ts", "1");
-    const memo = new WalkMemo();
-    expect((await walkRepo(root, { memo })).files.map((f) => f.rel)).toEqual(["a.ts"]);
-    expect((await walkRepo(root, { memo })).files.map((f) => f.rel)).toEqual(["a.ts"]);
-  });
-
   it("reuses unchanged folders and always equals a fresh walk", async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "cc-walkmemo-"));
     for (const [rel, text] of Object.entries({ ".gitignore": "*.log\n", "a.ts": "1", "src/b.ts": "2", "src/c.log": "", "src/deep/d.ts": "3", "src/deep/.ignore": "*.tmp\n", "src/deep/e.tmp": "", "node_modules/x.js": "" })) write(rel, text);
