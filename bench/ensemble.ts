@@ -61,7 +61,7 @@ async function dispatchBench(runs: number): Promise<BenchRow[]> {
   const endpoints = servers.map((s, i) => `{ name: e${i}, baseUrl: "${s.baseUrl}" }`).join(", ");
   fs.writeFileSync(
     path.join(dataDir, "config.yaml"),
-    `models:\n  discovery: false\n  backends: [openai]\n  lmstudio: { enabled: false }\n  maxParallel: 6\n  openaiEndpoints: [${endpoints}]\n`,
+    `models:\n  discovery: false\n  backends: [openai]\n  lmstudio: { enabled: false }\n  maxParallel: 6\n  openaiEndpoints: [${endpoints}]\nensemble:\n  size: 6\n`,
   );
   const engine = await createEngine(loadConfig(dataDir, {}), inertPorts(dataDir), { logger: pino({ enabled: false }) });
   try {

@@ -58,6 +58,7 @@ beforeAll(async () => {
       `  openaiEndpoints: [${endpoints.join(", ")}]`,
       "  maxParallel: 8",
       "ensemble:",
+      "  size: 0",
       "  memberTimeoutSec: 30",
     ].join("\n"),
   });
