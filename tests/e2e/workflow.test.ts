@@ -40,6 +40,7 @@ describe("Workflow view (web mode, Chromium)", () => {
   it("runs the ensemble live: members stream, then consensus, confidence, disagreements and the prompt, which copies", async () => {
     const { page } = browser;
     await openApp(page, app.url);
+    await app.engine.ctx.ports.clipboard.writeText("the user's own clipboard");
     await page.fill('[data-testid="workflow-task"]', "Build a user service");
     await page.click('[data-testid="workflow-run"]');
     // Live: a member card shows streamed text while it is still running.
@@ -55,6 +56,8 @@ describe("Workflow view (web mode, Chromium)", () => {
     const prompt = await page.textContent('[data-testid="prompt-text"]');
     expect(prompt).toContain("## Approach\nUse a REST API with Express");
     await page.screenshot({ path: artifactPath("workflow-consensus.png"), fullPage: true });
+    // The run itself left the clipboard alone (ui.copyPrompts is off); Copy writes it.
+    expect(await app.engine.ctx.ports.clipboard.readText()).toBe("the user's own clipboard");
     await page.click('[data-testid="prompt-copy"]');
     await page.waitForSelector('[data-testid="toast"]:has-text("Prompt copied")');
     expect(await app.engine.ctx.ports.clipboard.readText()).toBe(prompt);

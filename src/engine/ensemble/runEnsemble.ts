@@ -77,7 +77,9 @@ async function conclude(deps: EnsembleDeps, input: Input, run: RunContext, resul
     budget: input.promptTokenBudget ?? cfg.ensemble.promptTokenBudget,
     counter: tokenCounterFor(deps.gateway, input.targetModel),
   });
-  const prompt: GeneratedPrompt = { ...generated, copied: input.copy ? await copyPrompt(deps, generated, run) : false };
+  // The clipboard is the user's: only when this run asks, or they chose "copy prompts automatically".
+  const copy = input.copy ?? cfg.ui.copyPrompts;
+  const prompt: GeneratedPrompt = { ...generated, copied: copy ? await copyPrompt(deps, generated, run) : false };
   run.data("prompt", prompt);
   run.progress(1, `confidence ${consensus.confidence.toFixed(2)}`);
   return { consensus, code, prompt };
