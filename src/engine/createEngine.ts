@@ -3,7 +3,8 @@ import path from "node:path";
 import type { DoctorCheck, Notice } from "../shared/contract/system.js";
 import { RpcServer } from "../shared/rpc/RpcServer.js";
 import type { Handlers } from "../shared/rpc/types.js";
-import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
+import { createConfigFeature } from "./config/configFeature.js";
+import type { LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
@@ -83,7 +84,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   };
 
   const models = createModelsFeature(ctx);
-  const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
+  const features: Feature[] = [createConfigFeature(ctx), models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
   for (const f of features) for (const [kind, handler] of Object.entries(f.runs ?? {})) runs.register(kind, handler);
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
     const checks = await coreDoctorChecks(ctx);
@@ -104,8 +105,6 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     "system.info": async () => ({ version: APP_VERSION, shell: ports.shell, dataDir, dbReadOnly: opened.readOnly, notices: [...notices] }),
     "system.notices": async () => ({ notices: [...notices] }),
     "system.doctor": async (_input, { signal }) => ({ checks: await doctor(signal) }),
-    "config.get": async () => ({ config: maskSecrets("", config.config) as Record<string, unknown>, file: config.file, problems: config.problems }),
-    "config.explain": async () => ({ entries: config.entries, file: config.file, problems: config.problems }),
     "runs.start": async ({ kind, input, detached }, { connectionId }) => ({ runId: runs.start(kind, input, connectionId, detached ?? false) }),
     "runs.cancel": async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     "runs.get": async ({ runId }) => runs.get(runId),
