@@ -15,6 +15,8 @@ export const Notice = z.object({
   level: z.enum(["info", "success", "warn", "error"]),
   title: z.string(),
   message: z.string().optional(),
+  /** The user must do something (approve, answer): the toast stays until dismissed instead of fading. */
+  needsAction: z.boolean().optional(),
   at: z.number(),
 });
 export type Notice = z.infer<typeof Notice>;

@@ -1,5 +1,5 @@
 import type { AnalyzeSummary, PlannedFile } from "../../../../shared/contract/project.js";
-import { getClient } from "../../api/client.js";
+import { call } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { deriveRunState } from "./deriveRunState.js";
 
@@ -25,7 +25,7 @@ async function startRun(kind: "project.analyze" | "project.cursorrules" | "proje
   const s = useAppStore.getState();
   s.setProjectError(null);
   try {
-    const { runId } = await (await getClient()).call("runs.start", { kind, input });
+    const { runId } = await call("runs.start", { kind, input });
     s.setProjectRun(slot, runId);
     return await waitForRun(runId);
   } catch (e) {
@@ -38,12 +38,11 @@ async function startRun(kind: "project.analyze" | "project.cursorrules" | "proje
 export async function loadRecentProjects(): Promise<void> {
   const s = useAppStore.getState();
   try {
-    const client = await getClient();
-    const { projects } = await client.call("project.recent", { limit: 10 });
+    const { projects } = await call("project.recent", { limit: 10 });
     s.setRecentProjects(projects);
     if (!s.projectPath && projects[0]) {
       s.setProjectPath(projects[0].root);
-      s.setSummary(await client.call("project.summary", { input: projects[0].outDir }));
+      s.setSummary(await call("project.summary", { input: projects[0].outDir }));
     }
   } catch {
     // No analysis yet, or it was deleted: the view simply starts empty.
@@ -89,5 +88,5 @@ export async function proposeNext(): Promise<void> {
 }
 
 export async function cancelProjectRun(runId: string): Promise<void> {
-  await (await getClient()).call("runs.cancel", { runId });
+  await call("runs.cancel", { runId });
 }
