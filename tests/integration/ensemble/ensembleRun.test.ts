@@ -136,6 +136,21 @@ describe("ensemble.run over local servers", () => {
     await expect.poll(() => endless.activeStreams, { timeout: 5000 }).toBe(0);
   });
 
+  it("leaves the clipboard alone unless the run asks or 'copy prompts automatically' (ui.copyPrompts) is on", async () => {
+    await te.engine.ctx.ports.clipboard.writeText("mine");
+    const plain = await run({ prompt: "Build a user service", models: [A, B] });
+    expect(plain.prompt.copied).toBe(false);
+    expect(await te.engine.ctx.ports.clipboard.readText()).toBe("mine");
+    await te.client.call("config.set", { key: "ui.copyPrompts", value: true });
+    try {
+      const auto = await run({ prompt: "Build a user service", models: [A, B] });
+      expect(auto.prompt.copied).toBe(true);
+      expect(await te.engine.ctx.ports.clipboard.readText()).toBe(auto.prompt.text);
+    } finally {
+      await te.client.call("config.set", { key: "ui.copyPrompts", reset: true });
+    }
+  });
+
   it("proceeds at the quorum and skips the straggler", async () => {
     const t0 = Date.now();
     const r = await run({ prompt: "Build a user service", models: [A, B, C, SLEEPY], quorum: 3 });

@@ -14,7 +14,7 @@ let tmp: string;
 let ollama: FakeServer;
 
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const env = { ...process.env, NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   for (const k of ["MAX_PARALLEL_MODELS", "ENSEMBLE_SIZE", "FORCE_MODEL", "ENGINE_MODEL_ALLOWLIST", "SELECTOR_POLICY", "OLLAMA_HOST"]) delete env[k];
   return exec(process.execPath, [path.join(repo, "bin", "codeconductor.js"), ...args, "--data-dir", tmp], { cwd: repo, timeout: 90_000, env });
 }
