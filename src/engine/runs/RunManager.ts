@@ -95,13 +95,18 @@ export class RunManager {
         run.summary.progress = Math.min(1, Math.max(0, fraction));
         this.emit(run, { type: "progress", fraction: run.summary.progress, ...(message ? { message } : {}) });
       },
-      log: (level, message) => this.emit(run, { type: "log", level, message }),
+      log: (level, message) => {
+        // Run logs also reach the log file (and stderr with --verbose), not only the run's listeners.
+        this.options.logger[level]({ runId: run.summary.runId }, message);
+        this.emit(run, { type: "log", level, message });
+      },
       data: (channel, data) => this.emit(run, { type: "data", channel, data }),
       setTitle: (title) => {
         run.summary.title = title;
       },
     };
     let status: RunStatus;
+    this.options.logger.debug({ runId: run.summary.runId }, `run ${run.summary.kind} started`);
     try {
       await Promise.resolve();
       // Cancelled before the handler even started: it would never see the abort event.
@@ -123,6 +128,7 @@ export class RunManager {
     }
     run.summary.status = status;
     run.summary.endedAt = Date.now();
+    this.options.logger.debug({ runId: run.summary.runId }, `run ${run.summary.kind} ${status} in ${run.summary.endedAt - run.summary.startedAt} ms`);
     if (run.graceTimer) clearTimeout(run.graceTimer);
     this.emit(run, { type: "status", status });
     this.persistEnd(run);
