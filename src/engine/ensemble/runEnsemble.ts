@@ -73,6 +73,7 @@ async function conclude(deps: EnsembleDeps, input: Input, run: RunContext, resul
     code,
     members: results,
     project,
+    language: input.language,
     templates: deps.templates,
     budget: input.promptTokenBudget ?? cfg.ensemble.promptTokenBudget,
     counter: tokenCounterFor(deps.gateway, input.targetModel),
