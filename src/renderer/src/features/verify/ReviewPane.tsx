@@ -13,11 +13,12 @@ export function ReviewPane(): React.JSX.Element {
   const setAll = useAppStore((s) => s.setVerifyAllApprovals);
   const busy = useAppStore((s) => s.verifyBusy);
   const last = useAppStore((s) => s.verifyLastApply);
+  const result = useAppStore((s) => s.verifyPlanResult);
   const selected = plan ? selectApproved(plan, approvals, protectedOk).approve.length : 0;
   return (
     <div data-testid="verify-review">
       <h4>Review</h4>
-      <textarea rows={6} style={{ width: "100%", boxSizing: "border-box", fontFamily: "monospace" }} placeholder="Paste the AI answer (fenced blocks with paths, or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
+      <textarea rows={6} className="cc-answer" placeholder="Paste the AI answer (fenced blocks with paths, or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
       <div className="row">
         <button className="primary" disabled={busy !== null || !answer.trim()} onClick={() => void planAnswer()} data-testid="verify-plan">
           Review answer
@@ -32,17 +33,26 @@ export function ReviewPane(): React.JSX.Element {
       </div>
       {plan ? (
         <>
-          <div className="row cc-plan-bar">
-            <span>
-              {plan.files.length} file(s), {selected} approved
-            </span>
-            <button onClick={() => setAll(true)} data-testid="verify-approve-all">Approve all</button>
-            <button onClick={() => setAll(false)}>Approve none</button>
-            <button className="primary" disabled={busy !== null || selected === 0} onClick={() => void applySelected()} data-testid="verify-apply">
-              Apply {selected} file(s)
-            </button>
-            <button onClick={rejectPlan} data-testid="verify-reject">Reject</button>
-          </div>
+          {result ? (
+            <div className="row cc-plan-bar" data-testid="verify-applied">
+              <strong>
+                Applied {result.applyId}: {result.written.length} written, {result.skipped.length} skipped
+              </strong>
+              <button onClick={rejectPlan} data-testid="verify-dismiss">Close review</button>
+            </div>
+          ) : (
+            <div className="row cc-plan-bar">
+              <span>
+                {plan.files.length} file(s), {selected} approved
+              </span>
+              <button onClick={() => setAll(true)} data-testid="verify-approve-all">Approve all</button>
+              <button onClick={() => setAll(false)}>Approve none</button>
+              <button className="primary" disabled={busy !== null || selected === 0} onClick={() => void applySelected()} data-testid="verify-apply">
+                Apply {selected} file(s)
+              </button>
+              <button onClick={rejectPlan} data-testid="verify-reject">Reject</button>
+            </div>
+          )}
           {plan.touchesTests ? <div className="cc-flag">⚠ This answer changes tests: the next run counts as tampered (reward 0) unless you accept it.</div> : null}
           {plan.notes.map((n) => (
             <div key={n} className="muted">{n}</div>
@@ -54,7 +64,7 @@ export function ReviewPane(): React.JSX.Element {
             </div>
           ))}
           {plan.files.map((f) => (
-            <FileReview key={f.path} file={f} />
+            <FileReview key={f.path} file={f} result={result} />
           ))}
         </>
       ) : null}

@@ -45,7 +45,8 @@ export async function applySelected(): Promise<void> {
   await busy("apply", async () => {
     const r = await call("verify.apply", { planId: s.verifyPlan!.planId, approve: sel.approve, confirmProtected: sel.confirmProtected });
     state().setVerifyLastApply(r);
-    state().setVerifyPlan(null);
+    // The reviewed plan stays visible, now showing what was written and what was skipped.
+    state().setVerifyPlanResult(r);
     state().pushToast({ level: "success", title: `Applied ${r.written.length} file(s)`, message: r.written.join(", ") });
   });
 }
