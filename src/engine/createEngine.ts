@@ -12,7 +12,7 @@ import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.
 import type { Ports } from "./ports.js";
 import { createProjectFeature } from "./project/projectFeature.js";
 import { RunManager } from "./runs/RunManager.js";
-import { allMigrations } from "./storage/allMigrations.js";
+import { allMigrations } from "./allMigrations.js";
 import { openDatabase } from "./storage/openDatabase.js";
 import { coreDoctorChecks } from "./system/coreDoctorChecks.js";
 import { createLogger, logsDir, type Logger } from "./util/createLogger.js";
