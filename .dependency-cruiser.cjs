@@ -23,7 +23,7 @@ module.exports = {
     forbid("renderer-no-node", areas.renderer, { dependencyTypes: ["core"] }, "The renderer runs in a browser: no Node built-ins."),
     forbid("platform-node-no-shells", areas.platformNode, { path: "^src/(platform/electron|main|server|cli|renderer)/" }, "Node adapters implement engine ports only."),
     forbid("platform-electron-no-shells", areas.platformElectron, { path: "^src/(main|server|cli|renderer)/" }, "Electron adapters implement engine ports only."),
-    forbid("main-not-web-or-cli", areas.main, { path: "^src/(renderer|cli)/" }, "The Electron shell does not depend on the CLI or renderer code."),
+    forbid("main-not-web-or-cli", areas.main, { path: "^src/(renderer|cli|server)/" }, "The Electron shell does not depend on web mode, the CLI or renderer code (shared constants live in src/shared)."),
     forbid("server-cli-not-electron-shell", "^src/(server|cli)/", { path: "^src/(main|preload|platform/electron|renderer)/" }, "Node shells never pull in Electron-shell or renderer code."),
     forbid("preload-bridge-only", areas.preload, { path: "^src/(?!shared/bridge)" }, "The preload exposes the bridge and nothing else."),
   ],
