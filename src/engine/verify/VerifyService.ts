@@ -3,7 +3,7 @@ import path from "node:path";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { ApplyPlan, Finding, ParsedAnswer, RunInputShape, TestRunResult } from "./verifyTypes.js";
 import type { EngineContext } from "../EngineContext.js";
-import { VerifySection } from "../config/sections/verify.js";
+import type { Config } from "../config/ConfigSchema.js";
 import { parseAnswer } from "./answer/parseAnswer.js";
 import { applyApproved } from "./apply/applyApproved.js";
 import { planApply } from "./apply/planApply.js";
@@ -31,11 +31,9 @@ export class VerifyService {
     this.rules = { protectedMatcher: globMatcher([...PROTECTED_GLOBS, ...this.verifyConfig.protectedGlobs]), executesMatcher: globMatcher(EXECUTES_GLOBS) };
   }
 
-  /** The `verify` config section (falls back to defaults until it is wired into ConfigSchema). */
-  get verifyConfig(): ReturnType<typeof VerifySection.parse> {
-    const raw = (this.ctx.config as unknown as Record<string, unknown>).verify;
-    const parsed = VerifySection.safeParse(raw ?? {});
-    return parsed.success ? parsed.data : VerifySection.parse({});
+  /** The `verify` config section (validated with the rest of the config at load). */
+  get verifyConfig(): Config["verify"] {
+    return this.ctx.config.verify;
   }
 
   get limits(): SandboxLimits {
