@@ -16,6 +16,7 @@ import { allMigrations } from "./allMigrations.js";
 import { openDatabase } from "./storage/openDatabase.js";
 import { coreDoctorChecks } from "./system/coreDoctorChecks.js";
 import { createLogger, logsDir, type Logger } from "./util/createLogger.js";
+import { disposeOnce } from "./util/disposeOnce.js";
 import { EventBus } from "./util/EventBus.js";
 import { APP_VERSION } from "./version.js";
 import { createVerifyFeature } from "./verify/verifyFeature.js";
@@ -113,21 +114,19 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   };
   const handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers;
 
-  let disposed: Promise<void> | undefined;
-  const dispose = (): Promise<void> =>
-    (disposed ??= (async () => {
-      await runs.dispose();
-      for (const f of [...features].reverse()) {
-        try {
-          await f.dispose?.();
-        } catch (e) {
-          logger.error({ err: (e as Error).message }, "feature dispose failed");
-        }
+  const dispose = disposeOnce(async () => {
+    await runs.dispose();
+    for (const f of [...features].reverse()) {
+      try {
+        await f.dispose?.();
+      } catch (e) {
+        logger.error({ err: (e as Error).message }, "feature dispose failed");
       }
-      bus.dispose();
-      if (opened.db.open) opened.db.close();
-      await logHandle?.dispose();
-    })());
+    }
+    bus.dispose();
+    if (opened.db.open) opened.db.close();
+    await logHandle?.dispose();
+  });
 
   const createRpcServer = (): RpcServer =>
     new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });

@@ -8,6 +8,7 @@ import { chooseThreads, physicalCores } from "../inference/embedded/chooseThread
 import type { GpuChoice } from "../inference/embedded/protocol.js";
 import type { InferenceProvider } from "../inference/InferenceProvider.js";
 import type { ModelGateway, ModelInfo } from "../inference/types.js";
+import { disposeOnce } from "../util/disposeOnce.js";
 import { buildProviders } from "./buildProviders.js";
 import { modelStores } from "./discovery/modelStores.js";
 import { GgufCatalog } from "./GgufCatalog.js";
@@ -89,7 +90,6 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
     return { model, provider: embedded };
   };
 
-  let disposed = false;
   return {
     gateway: {
       listModels: (o) => (started(), gateway.listModels(o)),
@@ -127,11 +127,9 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
       "models.pull": (input, rc) => runPull(input, rc, { defaultDir: pullDir, hfEndpoint: m.hfEndpoint, onDone: () => registry.invalidate() }),
     },
     doctor: (signal) => modelsDoctor({ config: ctx.config, providers: providers as InferenceProvider[], disabled, embedded, monitor, registry, pullDir }, signal),
-    dispose: async () => {
-      if (disposed) return;
-      disposed = true;
+    dispose: disposeOnce(async () => {
       monitor.dispose();
       await Promise.allSettled(providers.map((p) => p.dispose()));
-    },
+    }),
   };
 }

@@ -8,6 +8,7 @@ const runKinds = declaredRunKinds as Record<string, RunKindDef>;
 import type { RunEvent, RunStatus, RunSummary } from "../../shared/contract/runs.js";
 import type { EventBus } from "../util/EventBus.js";
 import type { Logger } from "../util/createLogger.js";
+import { disposeOnce } from "../util/disposeOnce.js";
 
 export interface RunContext {
   runId: string;
@@ -188,16 +189,15 @@ export class RunManager {
     await this.live.get(runId)?.done;
   }
 
-  /** Cancel everything and wait for handlers to unwind. Idempotent. */
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
+  /** Cancel everything and wait for handlers to unwind. Idempotent; a second caller waits for the first. */
+  readonly dispose = disposeOnce(async () => {
     this.disposed = true;
     for (const run of this.live.values()) {
       if (run.graceTimer) clearTimeout(run.graceTimer);
       if (run.summary.status === "running") run.controller.abort(new AppError(ErrorCode.Cancelled, "Engine shutting down"));
     }
     await Promise.allSettled([...this.live.values()].map((r) => r.done));
-  }
+  });
 
   private emit(run: LiveRun, event: DistributiveOmit<RunEvent, "runId" | "seq">): void {
     const full = { ...event, runId: run.summary.runId, seq: run.events.length } as RunEvent;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import { createStream, type RotatingFileStream } from "rotating-file-stream";
+import { disposeOnce } from "./disposeOnce.js";
 
 export type Logger = pino.Logger;
 
@@ -30,14 +31,9 @@ export function createLogger(options: { dir: string | null; verbose?: boolean; l
   const logger = streams.length
     ? pino({ level: options.verbose ? "debug" : (options.level ?? "info"), base: { pid: process.pid } }, pino.multistream(streams))
     : pino({ enabled: false });
-  let disposed = false;
   return {
     logger,
-    dispose: async () => {
-      if (disposed || !file) return;
-      disposed = true;
-      await new Promise<void>((resolve) => file.end(() => resolve()));
-    },
+    dispose: disposeOnce(() => (file ? new Promise<void>((resolve) => file.end(() => resolve())) : undefined)),
   };
 }
 
