@@ -17,7 +17,7 @@ import { buildConsensus } from "../src/engine/ensemble/consensus/buildConsensus.
 import { inertPorts } from "../src/engine/ports.js";
 import type { EnsembleRunResult, MemberResult } from "../src/shared/contract/ensemble.js";
 import { startFakeOpenAI, type FakeServer } from "../tests/support/fakeServers/index.js";
-import { sixAnalyses, sixCandidates } from "../tests/integration/ensemble/support/candidates.js";
+import { sixAnalyses, sixCandidates } from "../tests/support/ensemble/candidates.js";
 import type { BenchReport, BenchRow } from "./report.js";
 
 const LATENCIES_MS = [150, 250, 350, 450, 550, 650];

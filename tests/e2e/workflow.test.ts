@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeServer } from "../support/fakeServers/index.js";
 import { artifactPath, launchChromium, startWebApp, type WebApp, openApp } from "../support/webApp.js";
-import { ANSWER_A, ANSWER_B, ANSWER_C } from "../integration/ensemble/support/analyses.js";
+import { ANSWER_A, ANSWER_B, ANSWER_C } from "../support/ensemble/analyses.js";
 
 // The Workflow view in web mode, driven in Chromium against the real engine and three scripted members on a
 // protocol-faithful Ollama. Answers stream slowly enough that the cards are seen filling in.

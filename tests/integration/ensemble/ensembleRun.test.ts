@@ -7,7 +7,7 @@ import type { RunEvent } from "../../../src/shared/contract/runs.js";
 import { runToCompletion } from "../../../src/cli/runToCompletion.js";
 import { startFakeOllama, startFakeOpenAI, type FakeServer } from "../../support/fakeServers/index.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
-import { ANSWER_A, ANSWER_B, ANSWER_C } from "./support/analyses.js";
+import { ANSWER_A, ANSWER_B, ANSWER_C } from "../../support/ensemble/analyses.js";
 
 // Protocol-faithful local servers with scripted answers: Ollama serves a/b/c (answers by model), one
 // OpenAI-compatible server answers garbage, one never sends a first token, one streams forever.
