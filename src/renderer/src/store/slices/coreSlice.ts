@@ -1,6 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { RunEvent, RunSummary } from "../../../../shared/contract/runs.js";
-import type { Notice } from "../../../../shared/contract/system.js";
+import type { Notice, SystemInfo } from "../../../../shared/contract/system.js";
 import type { AppState } from "../useAppStore.js";
 
 export type ViewId = "workflow" | "project" | "models" | "history" | "patterns" | "settings";
@@ -11,12 +11,6 @@ export type Toast = Omit<Notice, "at"> & { id: number };
 /** Toasts shown at once; older ones give way (all notices stay listed in History). */
 export const MAX_TOASTS = 3;
 
-export interface SystemInfo {
-  version: string;
-  shell: string;
-  dataDir: string;
-  dbReadOnly: boolean;
-}
 
 export interface CoreSlice {
   view: ViewId;
