@@ -8,6 +8,47 @@ export interface SettingRowProps {
   save(key: string, change: { value: unknown } | { reset: true }): Promise<string | null>;
 }
 
+interface EditorProps {
+  entry: ConfigEntry;
+  busy: boolean;
+  text: string;
+  setText(t: string): void;
+  submit(change: { value: unknown }): Promise<void>;
+  submitText(): void;
+}
+
+/** The editor for one unlocked setting, by kind: checkbox, choice list, or text (numbers, JSON) with Save. */
+function SettingEditor({ entry: e, busy, text, setText, submit, submitText }: EditorProps): React.JSX.Element {
+  if (e.kind === "boolean") {
+    return <input type="checkbox" aria-label={e.key} checked={e.value === true} disabled={busy} onChange={(ev) => void submit({ value: ev.target.checked })} data-testid="setting-input" />;
+  }
+  if (e.kind === "enum") {
+    return (
+      <select aria-label={e.key} value={String(e.value)} disabled={busy} onChange={(ev) => void submit({ value: ev.target.value })} data-testid="setting-input">
+        {(e.choices ?? []).map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <form
+      className="row"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        submitText();
+      }}
+    >
+      <input type="text" aria-label={e.key} className="grow" value={text} placeholder={e.nullable ? "(not set)" : ""} onChange={(ev) => setText(ev.target.value)} data-testid="setting-input" />
+      {text !== formatSettingValue(e) ? (
+        <button type="submit" disabled={busy} data-testid="setting-save">
+          Save
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
 /** One setting: an editor by kind, locked when an environment variable sets it, the key's reason when refused. */
 export function SettingRow({ entry: e, save }: SettingRowProps): React.JSX.Element {
   const [text, setText] = useState(formatSettingValue(e));
@@ -25,7 +66,6 @@ export function SettingRow({ entry: e, save }: SettingRowProps): React.JSX.Eleme
     if ("error" in parsed) setError(parsed.error);
     else void submit(parsed);
   };
-  const dirty = text !== formatSettingValue(e);
   return (
     <tr data-testid={`setting-${e.key}`} data-source={e.source}>
       <td>
@@ -37,29 +77,8 @@ export function SettingRow({ entry: e, save }: SettingRowProps): React.JSX.Eleme
           <span data-testid="setting-locked" title={`Set by the environment variable ${e.origin ?? e.env}; change it there`}>
             🔒 <code>{JSON.stringify(e.value)}</code> <span className="muted">set by {e.origin ?? e.env}</span>
           </span>
-        ) : e.kind === "boolean" ? (
-          <input type="checkbox" aria-label={e.key} checked={e.value === true} disabled={busy} onChange={(ev) => void submit({ value: ev.target.checked })} data-testid="setting-input" />
-        ) : e.kind === "enum" ? (
-          <select aria-label={e.key} value={String(e.value)} disabled={busy} onChange={(ev) => void submit({ value: ev.target.value })} data-testid="setting-input">
-            {(e.choices ?? []).map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
         ) : (
-          <form
-            className="row"
-            onSubmit={(ev) => {
-              ev.preventDefault();
-              submitText();
-            }}
-          >
-            <input type="text" aria-label={e.key} className="grow" value={text} placeholder={e.nullable ? "(not set)" : ""} onChange={(ev) => setText(ev.target.value)} data-testid="setting-input" />
-            {dirty ? (
-              <button type="submit" disabled={busy} data-testid="setting-save">
-                Save
-              </button>
-            ) : null}
-          </form>
+          <SettingEditor entry={e} busy={busy} text={text} setText={setText} submit={submit} submitText={submitText} />
         )}
         {error ? (
           <div className="error-text" data-testid="setting-error">

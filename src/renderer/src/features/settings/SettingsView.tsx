@@ -5,6 +5,27 @@ import { useAppStore } from "../../store/useAppStore.js";
 import { DoctorPanel } from "./DoctorPanel.js";
 import { SettingRow } from "./SettingRow.js";
 
+/** Where the settings live, and the problems found in them at start. */
+function ConfigFileCard(p: { dataDir?: string; dbReadOnly?: boolean; file: string; problems: string[] }): React.JSX.Element {
+  return (
+    <div className="card">
+      <div>
+        Data folder: <code>{p.dataDir}</code> {p.dbReadOnly ? <strong>(database read-only)</strong> : null}
+      </div>
+      <div>
+        Config file: <code>{p.file}</code> — changes below are written there (comments kept); environment variables override it.
+      </div>
+      {p.problems.length ? (
+        <ul data-testid="config-problems">
+          {p.problems.map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** Every setting, editable (written to config.yaml, comments kept), with its source; and doctor diagnostics. */
 export function SettingsView(): React.JSX.Element {
   const info = useAppStore((s) => s.info);
@@ -38,21 +59,7 @@ export function SettingsView(): React.JSX.Element {
   return (
     <section className="view" data-testid="view-settings">
       <h2>Settings</h2>
-      <div className="card">
-        <div>
-          Data folder: <code>{info?.dataDir}</code> {info?.dbReadOnly ? <strong>(database read-only)</strong> : null}
-        </div>
-        <div>
-          Config file: <code>{file}</code> — changes below are written there (comments kept); environment variables override it.
-        </div>
-        {problems.length ? (
-          <ul data-testid="config-problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <ConfigFileCard dataDir={info?.dataDir} dbReadOnly={info?.dbReadOnly} file={file} problems={problems} />
       <DoctorPanel />
       <div className="card">
         <div className="row">
