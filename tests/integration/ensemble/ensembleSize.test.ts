@@ -16,7 +16,7 @@ let ollama: FakeServer;
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   for (const k of ["MAX_PARALLEL_MODELS", "ENSEMBLE_SIZE", "FORCE_MODEL", "ENGINE_MODEL_ALLOWLIST", "SELECTOR_POLICY", "OLLAMA_HOST"]) delete env[k];
-  return exec(process.execPath, [path.join(repo, "bin", "codeconductor.js"), ...args, "--data-dir", tmp], { cwd: repo, timeout: 90_000, env });
+  return exec(process.execPath, [path.join(repo, "bin", "codeconductor.js"), ...args, "--data-dir", tmp], { cwd: repo, timeout: 170_000, env });
 }
 
 beforeAll(async () => {
@@ -38,12 +38,12 @@ describe("ensemble size and model names (CLI, four models on a fake Ollama)", ()
     const { stdout } = await cli("run", "--prompt", "Add a cache", "--json");
     const r = JSON.parse(stdout) as EnsembleRunResult;
     expect(r.members.map((m) => m.label)).toEqual(["alpha:1b", "barsmodel:7b-q4", "gamma:1b"]);
-  });
+  }, 180_000);
 
   it("chat takes the same partial model name run --models takes", async () => {
     const { stdout } = await cli("chat", "-m", "barsmodel:7b", "--json", "hello");
     expect((JSON.parse(stdout) as ChatResult).modelId).toBe("ollama:local/barsmodel:7b-q4");
     const run = JSON.parse((await cli("run", "--prompt", "x", "--models", "barsmodel:7b", "--json")).stdout) as EnsembleRunResult;
     expect(run.members.map((m) => m.modelId)).toEqual(["ollama:local/barsmodel:7b-q4"]);
-  });
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildProgram } from "../../../src/cli/main.js";
 import { pytestRepo } from "../../support/project/fixtureRepos.js";
 import { tempTree } from "../../support/project/writeTree.js";
 
@@ -13,7 +14,7 @@ let project: string;
 let dataDir: string;
 
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return exec(process.execPath, [path.join(repo, "bin", "codeconductor.js"), ...args, "--data-dir", dataDir], { cwd: repo, timeout: 90_000, env: { ...process.env, NO_COLOR: "1" } });
+  return exec(process.execPath, [path.join(repo, "bin", "codeconductor.js"), ...args, "--data-dir", dataDir], { cwd: repo, timeout: 200_000, env: { ...process.env, NO_COLOR: "1" } });
 }
 
 beforeAll(() => {
@@ -37,7 +38,7 @@ describe("project commands (CLI)", () => {
     const again = await cli("analyze", "--path", project);
     expect(again.stdout).not.toContain("Added artifacts/");
     expect(fs.readFileSync(exclude, "utf8").match(/\/artifacts\//g)).toHaveLength(1);
-  });
+  }, 240_000);
 
   it("cursorrules --project writes .mdc rules and AGENTS.md by default, the legacy .cursorrules only on request", async () => {
     const { stdout } = await cli("cursorrules", "--project", project);
@@ -46,18 +47,20 @@ describe("project commands (CLI)", () => {
     expect(fs.existsSync(path.join(project, ".cursorrules"))).toBe(false);
     await cli("cursorrules", "--input", project, "--format", "legacy");
     expect(fs.existsSync(path.join(project, ".cursorrules"))).toBe(true);
-  });
+  }, 240_000);
 
   it("propose takes --project (and the old --input/--path); help shows only --project", async () => {
     const { stdout } = await cli("propose", "--project", project, "--goal", "Add a subtract function");
     expect(stdout).toContain("Add a subtract function");
     await expect(cli("propose", "--path", project, "--goal", "x")).resolves.toMatchObject({ stdout: expect.stringContaining("Wrote ") });
+    // Help, in-process (the same commander program the binary builds).
+    const program = buildProgram();
     for (const command of ["analyze", "cursorrules", "propose"]) {
-      const help = (await cli(command, "--help")).stdout;
+      const help = program.commands.find((c) => c.name() === command)!.helpInformation();
       expect(help).toContain("--project <dir>");
       expect(help).not.toMatch(/--path|--input/);
     }
-  });
+  }, 240_000);
 
   it("--verbose logs the engine's work to stderr, readable; without it stderr has no log lines", async () => {
     const verbose = await cli("analyze", "--project", project, "--verbose", "--json");
@@ -66,5 +69,5 @@ describe("project commands (CLI)", () => {
     expect(verbose.stderr).toMatch(/^\[debug\] run project\.analyze succeeded in \d+ ms/m);
     const quiet = await cli("analyze", "--project", project, "--json");
     expect(quiet.stderr).not.toMatch(/^\[(debug|info)\]/m);
-  });
+  }, 240_000);
 });
