@@ -72,9 +72,18 @@ export class WalkMemo {
 function rulesSig(files: readonly string[], racyAfter: number): string {
   let sig = "";
   for (const f of files) {
-    const st = fs.statSync(f, { throwIfNoEntry: false });
+    const st = statOrNull(f);
     if (st && st.mtimeMs >= racyAfter) return "racy";
     sig += st ? `${st.size}:${st.mtimeMs};` : "-;";
   }
   return sig;
+}
+
+/** Like statSync without throwing for "not there": ENOENT, and ENOTDIR when `.git` is a file (worktrees, submodules). */
+function statOrNull(f: string): fs.Stats | null {
+  try {
+    return fs.statSync(f, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
