@@ -28,7 +28,7 @@ module.exports = {
     forbid("platform-common-below-adapters", areas.platformCommon, { path: "^src/(platform/(node|electron)|main|preload|server|cli|renderer)/" }, "Shared platform code depends on engine ports, shared and node:* only."),
     forbid("platform-electron-not-node-adapters", areas.platformElectron, { path: "^src/platform/node/" }, "Electron adapters share code with the Node adapters through platform/common, not by importing them."),
     forbid("platform-electron-no-shells", areas.platformElectron, { path: "^src/(main|server|cli|renderer)/" }, "Electron adapters implement engine ports only."),
-    forbid("main-not-web-or-cli", areas.main, { path: "^src/(renderer|cli)/" }, "The Electron shell does not depend on the CLI or renderer code."),
+    forbid("main-not-web-or-cli", areas.main, { path: "^src/(renderer|cli|server)/" }, "The Electron shell does not depend on web mode, the CLI or renderer code (shared constants live in src/shared)."),
     forbid("server-cli-not-electron-shell", "^src/(server|cli)/", { path: "^src/(main|preload|platform/electron|renderer)/" }, "Node shells never pull in Electron-shell or renderer code."),
     forbid("preload-bridge-only", areas.preload, { path: "^src/(?!shared/bridge)" }, "The preload exposes the bridge and nothing else."),
   ],

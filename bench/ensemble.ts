@@ -17,7 +17,7 @@ import { buildConsensus } from "../src/engine/ensemble/consensus/buildConsensus.
 import { inertPorts } from "../src/engine/ports.js";
 import type { EnsembleRunResult, MemberResult } from "../src/shared/contract/ensemble.js";
 import { startFakeOpenAI, type FakeServer } from "../tests/support/fakeServers/index.js";
-import { sixAnalyses, sixCandidates } from "../tests/integration/ensemble/support/candidates.js";
+import { sixAnalyses, sixCandidates } from "../tests/support/ensemble/candidates.js";
 import type { BenchReport, BenchRow } from "./report.js";
 
 const LATENCIES_MS = [150, 250, 350, 450, 550, 650];
@@ -61,7 +61,7 @@ async function dispatchBench(runs: number): Promise<BenchRow[]> {
   const endpoints = servers.map((s, i) => `{ name: e${i}, baseUrl: "${s.baseUrl}" }`).join(", ");
   fs.writeFileSync(
     path.join(dataDir, "config.yaml"),
-    `models:\n  discovery: false\n  backends: [openai]\n  lmstudio: { enabled: false }\n  maxParallel: 6\n  openaiEndpoints: [${endpoints}]\n`,
+    `models:\n  discovery: false\n  backends: [openai]\n  lmstudio: { enabled: false }\n  maxParallel: 6\n  openaiEndpoints: [${endpoints}]\nensemble:\n  size: 6\n`,
   );
   const engine = await createEngine(loadConfig(dataDir, {}), inertPorts(dataDir), { logger: pino({ enabled: false }) });
   try {

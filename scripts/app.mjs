@@ -5,6 +5,7 @@ import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { fetchElectron } from "./fetchElectron.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -34,9 +35,9 @@ let electron = electronBinary();
 let why = "";
 if (!wantWeb && hasDisplay && !electron) {
   log("fetching the Electron binary…");
-  spawnSync(process.execPath, [path.join(root, "node_modules", "electron", "install.js")], { cwd: root, stdio: "inherit", timeout: 180_000 });
+  const fetched = fetchElectron(root);
   electron = electronBinary();
-  if (!electron) why = "the Electron binary could not be downloaded (offline or blocked)";
+  if (!electron) why = `the Electron binary could not be downloaded (${fetched.ok ? "installer reported success, binary missing" : fetched.reason})`;
 }
 if (!hasDisplay) why = "there is no display (DISPLAY/WAYLAND_DISPLAY unset)";
 if (wantWeb) why = "web mode was requested";

@@ -4,7 +4,8 @@ import type { DoctorCheck, Notice } from "../shared/contract/system.js";
 import { RpcServer } from "../shared/rpc/RpcServer.js";
 import { methods, type MethodName, type MethodOutput } from "../shared/contract/methods.js";
 import type { CallContext, Handlers, MethodInput } from "../shared/rpc/types.js";
-import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
+import { createConfigFeature } from "./config/configFeature.js";
+import type { LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
 import { createConductorFeature } from "./conductor/conductorFeature.js";
 import { followChildRun } from "./runs/followChildRun.js";
@@ -14,10 +15,11 @@ import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.
 import type { Ports } from "./ports.js";
 import { createProjectFeature } from "./project/projectFeature.js";
 import { RunManager } from "./runs/RunManager.js";
-import { allMigrations } from "./storage/allMigrations.js";
+import { allMigrations } from "./allMigrations.js";
 import { openDatabase } from "./storage/openDatabase.js";
 import { coreDoctorChecks } from "./system/coreDoctorChecks.js";
 import { createLogger, logsDir, type Logger } from "./util/createLogger.js";
+import { disposeOnce } from "./util/disposeOnce.js";
 import { EventBus } from "./util/EventBus.js";
 import { APP_VERSION } from "./version.js";
 import { createVerifyFeature } from "./verify/verifyFeature.js";
@@ -94,6 +96,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     return (merged.handlers![method] as (i: unknown, c: CallContext) => Promise<MethodOutput<M>>)(parsed, { signal: signal ?? new AbortController().signal, connectionId: "engine" });
   };
   const features: Feature[] = [
+    createConfigFeature(ctx),
     models,
     createProjectFeature(ctx, { models: models.gateway }),
     createVerifyFeature(ctx),
@@ -128,8 +131,6 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     "system.info": async () => ({ version: APP_VERSION, shell: ports.shell, dataDir, dbReadOnly: opened.readOnly, notices: [...notices] }),
     "system.notices": async () => ({ notices: [...notices] }),
     "system.doctor": async (_input, { signal }) => ({ checks: await doctor(signal) }),
-    "config.get": async () => ({ config: maskSecrets("", config.config) as Record<string, unknown>, file: config.file, problems: config.problems }),
-    "config.explain": async () => ({ entries: config.entries, file: config.file, problems: config.problems }),
     "runs.start": async ({ kind, input, detached }, { connectionId }) => ({ runId: runs.start(kind, input, connectionId, detached ?? false) }),
     "runs.cancel": async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     "runs.get": async ({ runId }) => runs.get(runId),
@@ -138,21 +139,19 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   };
   const handlers = (merged.handlers = Object.assign({}, core, ...features.map((f) => f.handlers ?? {})) as Handlers);
 
-  let disposed: Promise<void> | undefined;
-  const dispose = (): Promise<void> =>
-    (disposed ??= (async () => {
-      await runs.dispose();
-      for (const f of [...features].reverse()) {
-        try {
-          await f.dispose?.();
-        } catch (e) {
-          logger.error({ err: (e as Error).message }, "feature dispose failed");
-        }
+  const dispose = disposeOnce(async () => {
+    await runs.dispose();
+    for (const f of [...features].reverse()) {
+      try {
+        await f.dispose?.();
+      } catch (e) {
+        logger.error({ err: (e as Error).message }, "feature dispose failed");
       }
-      bus.dispose();
-      if (opened.db.open) opened.db.close();
-      await logHandle?.dispose();
-    })());
+    }
+    bus.dispose();
+    if (opened.db.open) opened.db.close();
+    await logHandle?.dispose();
+  });
 
   const createRpcServer = (): RpcServer =>
     new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });

@@ -1,6 +1,6 @@
 import { BrowserWindow, session, shell } from "electron";
 import path from "node:path";
-import { CSP } from "../server/securityHeaders.js";
+import { CSP } from "../shared/securityPolicy.js";
 import { isAllowedExternalUrl } from "./isAllowedExternalUrl.js";
 
 /** The app window: isolated, sandboxed, no Node, CSP, no navigation or popups, permissions denied. */

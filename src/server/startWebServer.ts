@@ -30,6 +30,13 @@ export interface StartWebServerOptions {
  * Web mode: the same UI and contract as the desktop app, for a browser on this machine only. Binds
  * 127.0.0.1; checks Host before routing, then the session; WebSockets also need the same Origin.
  */
+const STALE_TOKEN = [
+  "This link's token is not valid for the running server: each launch of CodeConductor's web mode makes a new one.",
+  "",
+  "To get a fresh URL: look at the terminal where `codeconductor serve` (or `npm run app`) is running — it printed the",
+  "current URL at start — or stop it and start it again, then open the URL it prints (`--open` opens it for you).",
+].join("\n");
+
 export async function startWebServer(options: StartWebServerOptions): Promise<WebServer> {
   const guard = new SessionGuard();
   const headers = securityHeaders();
@@ -48,7 +55,9 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     const token = url.searchParams.get("token");
     if (token !== null) {
       if (!guard.tokenValid(token)) {
-        res.writeHead(401, { ...headers, "Content-Type": "text/plain" }).end("Invalid token");
+        // An old link (a bookmark, or from an earlier launch): already signed in, just drop it; else say how to get a fresh one.
+        if (guard.hasSession(req)) res.writeHead(303, { ...headers, Location: url.pathname }).end();
+        else res.writeHead(401, { ...headers, "Content-Type": "text/plain; charset=utf-8" }).end(STALE_TOKEN);
         return;
       }
       // Exchange the token for the cookie and drop it from the address bar.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOllama, type FakeServer } from "../support/fakeServers/index.js";
 import { artifactPath, launchChromium, startWebApp, type WebApp, openApp } from "../support/webApp.js";
-import { ANSWER_A, ANSWER_B, ANSWER_C } from "../integration/ensemble/support/analyses.js";
+import { ANSWER_A, ANSWER_B, ANSWER_C } from "../support/ensemble/analyses.js";
 
 // The Workflow view in web mode, driven in Chromium against the real engine and three scripted members on a
 // protocol-faithful Ollama. Answers stream slowly enough that the cards are seen filling in.
@@ -40,6 +40,7 @@ describe("Workflow view (web mode, Chromium)", () => {
   it("runs the ensemble live: members stream, then consensus, confidence, disagreements and the prompt, which copies", async () => {
     const { page } = browser;
     await openApp(page, app.url);
+    await app.engine.ctx.ports.clipboard.writeText("the user's own clipboard");
     await page.fill('[data-testid="workflow-task"]', "Build a user service");
     await page.click('[data-testid="workflow-run"]');
     // Live: a member card shows streamed text while it is still running.
@@ -55,6 +56,8 @@ describe("Workflow view (web mode, Chromium)", () => {
     const prompt = await page.textContent('[data-testid="prompt-text"]');
     expect(prompt).toContain("## Approach\nUse a REST API with Express");
     await page.screenshot({ path: artifactPath("workflow-consensus.png"), fullPage: true });
+    // The run itself left the clipboard alone (ui.copyPrompts is off); Copy writes it.
+    expect(await app.engine.ctx.ports.clipboard.read({ maxBytes: 1e9 })).toMatchObject({ kind: "text", text: "the user's own clipboard" });
     await page.click('[data-testid="prompt-copy"]');
     await page.waitForSelector('[data-testid="toast"]:has-text("Prompt copied")');
     expect(await app.engine.ctx.ports.clipboard.read({ maxBytes: 1e9 })).toMatchObject({ kind: "text", text: prompt });

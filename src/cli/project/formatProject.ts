@@ -13,6 +13,7 @@ export function formatAnalyze(s: AnalyzeSummary): string {
   const sk = s.stats.skipped;
   lines.push(`Skipped: ${sk.ignored} ignored, ${sk.vendored} vendored folders, ${sk.binary} binary, ${sk.tooLarge} too large, ${sk.symlinks} symlinks`);
   lines.push(`Wrote ${s.repoMapPath}`, `Wrote ${s.statePath}`);
+  if (s.gitExcluded) lines.push(`Added ${s.outDir.slice(s.root.length + 1)}/ to ${s.gitExcluded} (local; your .gitignore is untouched)`);
   return lines.join("\n");
 }
 

@@ -73,6 +73,7 @@ export const envOverrides: EnvOverride[] = [
   { env: "SELECTOR_POLICY", key: "models.selectorPolicy", parse: (r) => r.trim().toLowerCase() },
   { env: "MODEL_SELECTOR_STRICT", key: "models.selectorStrict", parse: bool },
   { env: "MAX_PARALLEL_MODELS", key: "models.maxParallel", parse: num },
+  { env: "ENSEMBLE_SIZE", key: "ensemble.size", parse: num },
   { env: "DISCOVERY_DISABLE", key: "models.discovery", parse: notBool },
   { env: "OLLAMA_DISABLE", key: "models.ollama.enabled", parse: notBool },
   { env: "OLLAMA_HOST", key: "models.ollama.host", parse: (r) => (/^https?:\/\//.test(r.trim()) ? r.trim() : `http://${r.trim()}`) },

@@ -3,6 +3,7 @@ import path from "node:path";
 import YAML from "yaml";
 import type { ConfigEntry, ConfigSource } from "../../shared/contract/config.js";
 import { ConfigSchema, defaultConfig, type Config } from "./ConfigSchema.js";
+import { describeKey } from "./describeKey.js";
 import { envOverrides } from "./envOverrides.js";
 
 export interface LoadedConfig {
@@ -12,6 +13,8 @@ export interface LoadedConfig {
   /** Human messages naming each bad key and what is wrong; those keys fall back. */
   problems: string[];
   file: string;
+  /** The override variables that were read (name → raw value), so a reload sees the same environment. */
+  env: Record<string, string>;
 }
 
 type Obj = Record<string, unknown>;
@@ -79,9 +82,11 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
 
   const envLayer: Obj = {};
   const envOrigin = new Map<string, string>();
+  const envUsed: Record<string, string> = {};
   for (const o of envOverrides) {
     const raw = env[o.env];
     if (raw === undefined) continue;
+    envUsed[o.env] = raw;
     try {
       setPath(envLayer, o.key, o.parse(raw));
       envOrigin.set(o.key, o.env);
@@ -99,6 +104,7 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
 
   const fromFile = presentKeys(validFile);
   const fromEnv = presentKeys(validEnv);
+  const envVar = new Map(envOverrides.map((o) => [o.key, o.env]));
   const entries: ConfigEntry[] = leaves(config as unknown as Obj).map(([key, value]) => {
     const source: ConfigSource = fromEnv.has(key) ? "env" : fromFile.has(key) ? "file" : "default";
     return {
@@ -106,9 +112,11 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
       value: maskSecrets(key, value),
       source,
       ...(source === "env" ? { origin: envOrigin.get(key) } : source === "file" ? { origin: file } : {}),
+      ...describeKey(key),
+      ...(envVar.has(key) ? { env: envVar.get(key) } : {}),
     };
   });
-  return { config, entries, problems, file };
+  return { config, entries, problems, file, env: envUsed };
 }
 
 const SECRET_KEY = /(apiKey|token|secret|password)$/i;

@@ -74,11 +74,14 @@ async function conclude(deps: EnsembleDeps, input: Input, run: RunContext<"ensem
     code,
     members: results,
     project,
+    language: input.language,
     templates: deps.templates,
     budget: input.promptTokenBudget ?? cfg.ensemble.promptTokenBudget,
     counter: tokenCounterFor(deps.gateway, input.targetModel),
   });
-  const prompt: GeneratedPrompt = { ...generated, copied: input.copy ? await copyPrompt(deps, generated, run) : false };
+  // The clipboard is the user's: only when this run asks, or they chose "copy prompts automatically".
+  const copy = input.copy ?? cfg.ui.copyPrompts;
+  const prompt: GeneratedPrompt = { ...generated, copied: copy ? await copyPrompt(deps, generated, run) : false };
   run.data("prompt", prompt);
   run.progress(1, `confidence ${consensus.confidence.toFixed(2)}`);
   return { consensus, code, prompt };

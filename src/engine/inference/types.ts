@@ -1,13 +1,11 @@
+import type { z } from "zod";
+import type { ChatMessage, GenerateMetrics as GenerateMetricsSchema, ModelInfo } from "../../shared/contract/models.js";
+
 /**
  * One call shape for every inference backend (embedded node-llama-cpp, Ollama, OpenAI-compatible servers).
  * The models capability implements it; the ensemble and later capabilities only use `ModelGateway`.
  */
-export type BackendKind = "embedded" | "ollama" | "openai";
-
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
-  content: string;
-}
+export type { BackendKind, ChatMessage, ModelInfo } from "../../shared/contract/models.js";
 
 export interface SamplingOptions {
   /** 0–2. Defaults to config `sampling.temperature` (env CC_TEMP). */
@@ -41,13 +39,8 @@ export interface GenerateRequest {
   onToken?: (text: string) => void;
 }
 
-export interface GenerateMetrics {
-  ttftMs: number | null;
-  totalMs: number;
-  tokensPerSecond: number | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-}
+/** Timing and token counts of one generation (the contract's `GenerateMetrics`). */
+export type GenerateMetrics = z.infer<typeof GenerateMetricsSchema>;
 
 export interface GenerateResult {
   modelId: string;
@@ -60,30 +53,6 @@ export interface GenerateResult {
   json?: unknown;
 }
 
-export interface ModelInfo {
-  /** Globally unique: "<backend>:<provider>/<name>", e.g. "ollama:local/qwen2.5-coder:7b". */
-  id: string;
-  backend: BackendKind;
-  /** Provider instance (endpoint name, "embedded"). */
-  provider: string;
-  name: string;
-  status: "available" | "loaded" | "unavailable";
-  sizeBytes?: number;
-  quantization?: string;
-  contextLength?: number;
-  parameterCount?: number;
-  architecture?: string;
-  path?: string;
-  memoryEstimateBytes?: number;
-  latencyMs?: number;
-  gpu?: string;
-  /** Why the model cannot be used (corrupt file, crashed on load, backend down). */
-  problem?: string;
-  /** Where it was found: "dirs", "lmstudio", "ollama-store", "node-llama-cpp", or the server URL. */
-  source?: string;
-  /** Embedded: the file carries a chat template. */
-  hasChatTemplate?: boolean;
-}
 
 /** What the ensemble and the conductor loop use to reach models. */
 export interface ModelGateway {

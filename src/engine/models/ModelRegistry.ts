@@ -3,12 +3,13 @@ import type { InferenceProvider } from "../inference/InferenceProvider.js";
 import type { ModelInfo } from "../inference/types.js";
 import type { EventBus } from "../util/EventBus.js";
 import { providerKey, type HealthMonitor } from "./HealthMonitor.js";
+import { findModel, modelMatches } from "./matchModel.js";
 
 export interface ModelRegistryOptions {
   providers: InferenceProvider[];
   monitor: HealthMonitor;
   bus: EventBus;
-  /** Only ids containing one of these take part; empty = all. */
+  /** Only models these name (matchModel's rule) take part; empty = all. */
   allowlist: string[];
   /** How long a listing stays fresh, ms. Defaults to `5000`. */
   ttlMs?: number;
@@ -38,12 +39,13 @@ export class ModelRegistry {
   }
 
   /**
-   * Find a model by id. A known id is served from the last listing, however old (the breaker covers
-   * backends that went away), so generation never waits on a re-listing; unknown ids refresh once.
+   * Find a model by id, or by the partial id/name `run --models` accepts (matchModel's rule). A known id is
+   * served from the last listing, however old (the breaker covers backends that went away), so generation
+   * never waits on a re-listing; unknown names refresh once.
    */
   async resolve(modelId: string, signal?: AbortSignal): Promise<{ model: ModelInfo; provider: InferenceProvider }> {
-    let model = (this.fetchedAt ? this.models : await this.list({ signal })).find((m) => m.id === modelId);
-    if (!model) model = (await this.list({ refresh: true, signal })).find((m) => m.id === modelId);
+    let model = findModel(this.fetchedAt ? this.models : await this.list({ signal }), modelId);
+    if (!model) model = findModel(await this.list({ refresh: true, signal }), modelId);
     if (!model) throw new AppError(ErrorCode.NotFound, `Unknown model "${modelId}" (see \`codeconductor models\`)`, { details: { modelId } });
     const provider = this.options.providers.find((p) => p.backend === model.backend && p.provider === model.provider);
     if (!provider) throw new AppError(ErrorCode.Unavailable, `The ${model.backend} backend "${model.provider}" is not enabled`);
@@ -64,7 +66,7 @@ export class ModelRegistry {
   private async fetchAll(signal?: AbortSignal): Promise<ModelInfo[]> {
     const groups = await Promise.all(this.options.providers.map((p) => this.fromProvider(p, signal)));
     const allow = this.options.allowlist;
-    this.models = groups.flat().filter((m) => allow.length === 0 || allow.some((a) => m.id.includes(a)));
+    this.models = groups.flat().filter((m) => allow.length === 0 || allow.some((a) => modelMatches(m, a)));
     this.fetchedAt = Date.now();
     const json = JSON.stringify(this.models);
     if (json !== this.lastPublished) {

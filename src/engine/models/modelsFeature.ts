@@ -9,6 +9,7 @@ import { chooseThreads, physicalCores } from "../inference/embedded/chooseThread
 import type { GpuChoice } from "../inference/embedded/protocol.js";
 import type { InferenceProvider } from "../inference/InferenceProvider.js";
 import type { ModelGateway, ModelInfo } from "../inference/types.js";
+import { disposeOnce } from "../util/disposeOnce.js";
 import { buildProviders } from "./buildProviders.js";
 import { modelStores } from "./discovery/modelStores.js";
 import { GgufCatalog } from "./GgufCatalog.js";
@@ -101,7 +102,6 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
     return { model, provider: embedded };
   };
 
-  let disposed = false;
   return {
     gateway: {
       listModels: (o) => (started(), gateway.listModels(o)),
@@ -145,11 +145,9 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
       "models.pull": (input, rc) => runPull(input, rc, { defaultDir: pullDir, hfEndpoint: m.hfEndpoint, onDone: () => registry.invalidate() }),
     },
     doctor: (signal) => modelsDoctor({ spawn: ctx.ports.workers?.spawn, config: ctx.config, providers: providers as InferenceProvider[], disabled, embedded, monitor, registry, pullDir }, signal),
-    dispose: async () => {
-      if (disposed) return;
-      disposed = true;
+    dispose: disposeOnce(async () => {
       monitor.dispose();
       await Promise.allSettled(providers.map((p) => p.dispose()));
-    },
+    }),
   };
 }

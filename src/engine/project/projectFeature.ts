@@ -10,6 +10,7 @@ import { mapFile, runAnalyze, runCursorrules, runPropose, type ProjectDeps } fro
 import { RecentProjects } from "./RecentProjects.js";
 import { createExtractor } from "./scan/createExtractor.js";
 import { summarizeAnalysis } from "./summarizeAnalysis.js";
+import { disposeOnce } from "../util/disposeOnce.js";
 
 /**
  * Project analysis (`project.analyze`), Cursor rules (`project.cursorrules`) and next-feature prompts
@@ -24,7 +25,6 @@ export function createProjectFeature(ctx: EngineContext, options: { models?: Mod
     extract: extractor.extract,
     models: options.models,
   };
-  let disposed: Promise<void> | undefined;
   return {
     handlers: {
       "project.summary": async ({ input }) => {
@@ -39,11 +39,10 @@ export function createProjectFeature(ctx: EngineContext, options: { models?: Mod
       "project.propose": (input, run) => runPropose(deps, input, run),
     },
     doctor: async () => [await grammarCheck()],
-    dispose: () =>
-      (disposed ??= (async () => {
-        await deps.caches.dispose();
-        await extractor.dispose();
-      })()),
+    dispose: disposeOnce(async () => {
+      await deps.caches.dispose();
+      await extractor.dispose();
+    }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { EngineContext } from "../EngineContext.js";
 import type { ModelGateway } from "../inference/types.js";
 import type { RunContext } from "../runs/RunManager.js";
 import { analyzeProject } from "./analyzeProject.js";
+import { excludeFromGit } from "./excludeFromGit.js";
 import { loadRepoMap, repoMapCandidates } from "./loadRepoMap.js";
 import type { ProjectCaches } from "./ProjectCaches.js";
 import { findTemplate } from "./propose/findTemplate.js";
@@ -46,7 +47,20 @@ export async function runAnalyze(deps: ProjectDeps, input: RunIn<"project.analyz
   deps.recent.touch(root, result.outDir);
   const st = result.map.stats;
   run.log("info", `Parsed ${st.filesParsed}, reused ${st.cacheHits} of ${st.filesListed} files in ${result.timings.total} ms`);
-  return summarizeAnalysis(result.map, result.outDir);
+  const gitExcluded = keepOutOfGit(root, result.outDir);
+  if (gitExcluded) run.log("info", `Added ${path.relative(root, result.outDir)}/ to ${gitExcluded} so git status stays clean (local to this clone, not .gitignore)`);
+  return { ...summarizeAnalysis(result.map, result.outDir), ...(gitExcluded ? { gitExcluded } : {}) };
+}
+
+/** An output folder inside the project goes into its local git exclude list; failures only cost the convenience. */
+function keepOutOfGit(root: string, outDir: string): string | null {
+  const rel = path.relative(root, outDir);
+  if (!rel || rel.startsWith("..") || path.isAbsolute(rel)) return null;
+  try {
+    return excludeFromGit(root, rel);
+  } catch {
+    return null;
+  }
 }
 
 /** `project.cursorrules`: plan (and unless dry-run, write) rule files under the project root. */
@@ -57,7 +71,7 @@ export async function runCursorrules(input: RunIn<"project.cursorrules">, run: R
   run.setTitle(`Rules for ${map.name}`);
   run.progress(0.3, "Deriving rules from the analysis");
   const legacy = input.out ? path.relative(root, path.resolve(input.out)).split(path.sep).join("/") : undefined;
-  const files = planRules(root, buildRules(map, input.format ?? "mdc", legacy), { force: input.force, dryRun: input.dryRun });
+  const files = planRules(root, buildRules(map, input.format ?? "mdc+agents", legacy), { force: input.force, dryRun: input.dryRun });
   for (const f of files.filter((x) => x.action === "conflict")) run.log("warn", `${f.path} was written by hand: left alone (use force to overwrite)`);
   return { root, files };
 }

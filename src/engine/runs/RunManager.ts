@@ -15,6 +15,7 @@ import type { RunEvent, RunStatus, RunSummary } from "../../shared/contract/runs
 import type { EventBus } from "../util/EventBus.js";
 import type { Logger } from "../util/createLogger.js";
 import { RunStore } from "./RunStore.js";
+import { disposeOnce } from "../util/disposeOnce.js";
 
 /** What a run handler gets: cancellation, progress, typed partial data on the kind's declared channels. */
 export interface RunContext<K extends RunKindName = RunKindName> {
@@ -136,7 +137,11 @@ export class RunManager {
         run.summary.progress = Math.min(1, Math.max(0, fraction));
         this.emit(run, { type: "progress", fraction: run.summary.progress, ...(message ? { message } : {}) });
       },
-      log: (level, message) => this.emit(run, { type: "log", level, message }),
+      log: (level, message) => {
+        // Run logs also reach the log file (and stderr with --verbose), not only the run's listeners.
+        this.options.logger[level]({ runId: run.summary.runId }, message);
+        this.emit(run, { type: "log", level, message });
+      },
       data: (channel: string, data: unknown) => {
         const schema = channels[channel];
         if (!schema) throw new AppError(ErrorCode.Internal, `Run ${run.summary.kind} has no data channel "${channel}" in the contract`);
@@ -151,6 +156,7 @@ export class RunManager {
 
   private async execute(run: LiveRun, handler: AnyHandler, input: unknown, previous: RunEvent[]): Promise<void> {
     let status: RunStatus;
+    this.options.logger.debug({ runId: run.summary.runId }, `run ${run.summary.kind} started`);
     try {
       await Promise.resolve();
       // Cancelled before the handler even started: it would never see the abort event.
@@ -170,6 +176,7 @@ export class RunManager {
     }
     run.summary.status = status;
     run.summary.endedAt = Date.now();
+    this.options.logger.debug({ runId: run.summary.runId }, `run ${run.summary.kind} ${status} in ${run.summary.endedAt - run.summary.startedAt} ms`);
     if (run.graceTimer) clearTimeout(run.graceTimer);
     this.emit(run, { type: "status", status });
     this.persist(() => this.store?.update(run.summary, run.result));
@@ -245,16 +252,15 @@ export class RunManager {
     await this.live.get(runId)?.done;
   }
 
-  /** Cancel everything and wait for handlers to unwind. Idempotent. */
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
+  /** Cancel everything and wait for handlers to unwind. Idempotent; a second caller waits for the first. */
+  readonly dispose = disposeOnce(async () => {
     this.disposed = true;
     for (const run of this.live.values()) {
       if (run.graceTimer) clearTimeout(run.graceTimer);
       if (run.summary.status === "running") run.controller.abort(new AppError(ErrorCode.Cancelled, "Engine shutting down"));
     }
     await Promise.allSettled([...this.live.values()].map((r) => r.done));
-  }
+  });
 
   private emit(run: LiveRun, event: DistributiveOmit<RunEvent, "runId" | "seq">): void {
     const full = { ...event, runId: run.summary.runId, seq: run.seq++ } as RunEvent;

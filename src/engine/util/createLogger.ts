@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import { createStream, type RotatingFileStream } from "rotating-file-stream";
+import { disposeOnce } from "./disposeOnce.js";
 
 export type Logger = pino.Logger;
 
@@ -26,22 +27,34 @@ export function createLogger(options: { dir: string | null; verbose?: boolean; l
     });
     streams.push({ level: options.level ?? "info", stream: file });
   }
-  if (options.verbose) streams.push({ level: "debug", stream: process.stderr });
+  if (options.verbose) streams.push({ level: "debug", stream: humanStderr() });
   const logger = streams.length
     ? pino({ level: options.verbose ? "debug" : (options.level ?? "info"), base: { pid: process.pid } }, pino.multistream(streams))
     : pino({ enabled: false });
-  let disposed = false;
   return {
     logger,
-    dispose: async () => {
-      if (disposed || !file) return;
-      disposed = true;
-      await new Promise<void>((resolve) => file.end(() => resolve()));
-    },
+    dispose: disposeOnce(() => (file ? new Promise<void>((resolve) => file.end(() => resolve())) : undefined)),
   };
 }
 
 /** Where log files go for a data dir. */
 export function logsDir(dataDir: string): string {
   return path.join(dataDir, "logs");
+}
+
+const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+
+/** `--verbose`: one readable line per record on stderr (`[debug] message key=value`), not pino's JSON. */
+function humanStderr(): { write(line: string): void } {
+  return {
+    write(line: string): void {
+      try {
+        const { level, msg, time: _t, pid: _p, ...rest } = JSON.parse(line) as Record<string, unknown>;
+        const extra = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+        process.stderr.write(`[${LEVELS[level as number] ?? String(level)}] ${String(msg ?? "")}${extra.length ? `  ${extra.join(" ")}` : ""}\n`);
+      } catch {
+        process.stderr.write(line);
+      }
+    },
+  };
 }

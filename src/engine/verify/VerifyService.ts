@@ -9,7 +9,7 @@ type TestInput = RunParsedInput<"verify.test">;
 /** Largest answer read from the clipboard (the contract caps given text at the same 5 MB). */
 const MAX_ANSWER_BYTES = 5_000_000;
 import type { EngineContext } from "../EngineContext.js";
-import { VerifySection } from "../config/sections/verify.js";
+import type { Config } from "../config/ConfigSchema.js";
 import { resolveAnswer } from "./answer/resolveAnswer.js";
 import { toParsedAnswer } from "./answer/toParsedAnswer.js";
 import { applyApproved } from "./apply/applyApproved.js";
@@ -39,11 +39,9 @@ export class VerifyService {
     this.rules = { protectedMatcher: globMatcher([...PROTECTED_GLOBS, ...this.verifyConfig.protectedGlobs]), executesMatcher: globMatcher(EXECUTES_GLOBS) };
   }
 
-  /** The `verify` config section (falls back to defaults until it is wired into ConfigSchema). */
-  get verifyConfig(): ReturnType<typeof VerifySection.parse> {
-    const raw = (this.ctx.config as unknown as Record<string, unknown>).verify;
-    const parsed = VerifySection.safeParse(raw ?? {});
-    return parsed.success ? parsed.data : VerifySection.parse({});
+  /** The `verify` config section (validated with the rest of the config at load). */
+  get verifyConfig(): Config["verify"] {
+    return this.ctx.config.verify;
   }
 
   get limits(): SandboxLimits {

@@ -174,7 +174,7 @@ export const EnsembleRunInput = z.object({
   promptTokenBudget: z.number().int().min(64).optional(),
   /** Model whose tokenizer counts the prompt budget, when the gateway can tokenize for it; else an estimate. */
   targetModel: z.string().optional(),
-  /** Put the prompt on the clipboard and announce it. Defaults to `false`. */
+  /** Put the prompt on the clipboard and announce it. Defaults to config `ui.copyPrompts` (off). */
   copy: z.boolean().optional(),
 });
 export type EnsembleRunInput = z.input<typeof EnsembleRunInput>;

@@ -4,8 +4,9 @@ import { method, runKind } from "./defineContract.js";
 // Contract of the models capability: discovery, health, load/unload, chat and pull.
 
 export const BackendKind = z.enum(["embedded", "ollama", "openai"]);
+export type BackendKind = z.infer<typeof BackendKind>;
 
-/** One model on one backend; mirrors engine `ModelInfo`. */
+/** One model on one backend (the engine's inference types derive from this). */
 export const ModelInfo = z.object({
   /** "<backend>:<provider>/<name>", e.g. "ollama:local/qwen2.5-coder:7b", "embedded:local/tiny". */
   id: z.string(),
@@ -55,6 +56,7 @@ export type BackendHealth = z.infer<typeof BackendHealth>;
 const ListOutput = z.object({ models: z.array(ModelInfo), backends: z.array(BackendHealth), tookMs: z.number() });
 
 export const ChatMessage = z.object({ role: z.enum(["system", "user", "assistant"]), content: z.string() });
+export type ChatMessage = z.infer<typeof ChatMessage>;
 
 export const SamplingInput = z.object({
   temperature: z.number().min(0).max(2).optional(),

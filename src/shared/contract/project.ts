@@ -109,6 +109,8 @@ export const AnalyzeSummary = z.object({
   outDir: z.string(),
   repoMapPath: z.string(),
   statePath: z.string(),
+  /** The git exclude file the output folder was just added to (`.git/info/exclude`), when it was. */
+  gitExcluded: z.string().optional(),
   stats: RepoMap.shape.stats,
   languages: RepoMap.shape.languages,
   frameworks: RepoMap.shape.frameworks,
@@ -122,7 +124,8 @@ export const AnalyzeSummary = z.object({
 });
 export type AnalyzeSummary = z.infer<typeof AnalyzeSummary>;
 
-export const RulesFormat = z.enum(["mdc", "agents", "legacy", "all"]);
+/** Which rule files to write. The default everywhere is `mdc+agents` (.cursor/rules/*.mdc and AGENTS.md); the legacy `.cursorrules` only on request. */
+export const RulesFormat = z.enum(["mdc+agents", "mdc", "agents", "legacy", "all"]);
 export type RulesFormat = z.infer<typeof RulesFormat>;
 
 /** One file the rules generator wants to write, with what happens to it. */
@@ -172,6 +175,7 @@ export const projectRunKinds = {
       input: z.string().min(1),
       /** Project root to write into. Defaults to the root recorded in the repo map. */
       root: z.string().optional(),
+      /** Defaults to `mdc+agents`. */
       format: RulesFormat.optional(),
       /** Legacy file path (for `legacy`/`all`). Defaults to `<root>/.cursorrules`. */
       out: z.string().optional(),

@@ -23,19 +23,19 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
+/** Version, shell, data folder and the notices raised since start. */
+export const SystemInfo = z.object({
+  version: z.string(),
+  shell: z.enum(["electron", "web", "cli", "test"]),
+  dataDir: z.string(),
+  dbReadOnly: z.boolean(),
+  notices: z.array(Notice),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;
+
 export const systemMethods = {
   "system.ping": method(z.object({}).strict(), z.object({ pong: z.literal(true), at: z.number() }), "Liveness check."),
-  "system.info": method(
-    z.object({}).strict(),
-    z.object({
-      version: z.string(),
-      shell: z.enum(["electron", "web", "cli", "test"]),
-      dataDir: z.string(),
-      dbReadOnly: z.boolean(),
-      notices: z.array(Notice),
-    }),
-    "Version, shell, data folder and start-up notices.",
-  ),
+  "system.info": method(z.object({}).strict(), SystemInfo, "Version, shell, data folder and start-up notices."),
   "system.doctor": method(z.object({}).strict(), z.object({ checks: z.array(DoctorCheck) }), "Run diagnostics."),
   "system.notices": method(z.object({}).strict(), z.object({ notices: z.array(Notice) }), "Notices raised since start."),
 } as const;

@@ -253,6 +253,10 @@ export type TestRunResult = z.infer<typeof TestRunResult>;
 
 const project = z.string().min(1);
 
+/** What an apply wrote and what it skipped, and why. */
+export const ApplyResult = z.object({ applyId: z.string(), written: z.array(z.string()), skipped: z.array(z.object({ path: z.string(), reason: z.string() })) });
+export type ApplyResult = z.infer<typeof ApplyResult>;
+
 export const verifyMethods = {
   "verify.parseAnswer": method(
     z.object({ text: z.string().max(5_000_000), expectedFile: z.string().optional() }),
@@ -284,7 +288,7 @@ export const verifyMethods = {
       /** Protected paths (deny-list) the user confirmed separately. */
       confirmProtected: z.array(z.string()).optional(),
     }),
-    z.object({ applyId: z.string(), written: z.array(z.string()), skipped: z.array(z.object({ path: z.string(), reason: z.string() })) }),
+    ApplyResult,
     "Write the approved files atomically (journaled, undoable).",
   ),
   "verify.undo": method(

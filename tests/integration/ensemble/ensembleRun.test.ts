@@ -8,7 +8,7 @@ import type { RunEvent } from "../../../src/shared/contract/runs.js";
 import { runToCompletion } from "../../../src/shared/rpc/runToCompletion.js";
 import { startFakeOllama, startFakeOpenAI, type FakeServer } from "../../support/fakeServers/index.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
-import { ANSWER_A, ANSWER_B, ANSWER_C } from "./support/analyses.js";
+import { ANSWER_A, ANSWER_B, ANSWER_C } from "../../support/ensemble/analyses.js";
 
 // Protocol-faithful local servers with scripted answers: Ollama serves a/b/c (answers by model), one
 // OpenAI-compatible server answers garbage, one never sends a first token, one streams forever.
@@ -59,6 +59,7 @@ beforeAll(async () => {
       `  openaiEndpoints: [${endpoints.join(", ")}]`,
       "  maxParallel: 8",
       "ensemble:",
+      "  size: 0",
       "  memberTimeoutSec: 30",
     ].join("\n"),
   });
@@ -134,6 +135,21 @@ describe("ensemble.run over local servers", () => {
     const agreement = r.consensus.fields.reduce((s, f) => s + f.agreement * { approach: 0.2, requirements: 0.2, files: 0.15, complexity: 0.1, dependencies: 0.1, constraints: 0.05, risks: 0.05, test_plan: 0.15 }[f.field], 0);
     expect(r.consensus.confidence).toBeCloseTo(agreement * 0.7, 2);
     await expect.poll(() => endless.activeStreams, { timeout: 5000 }).toBe(0);
+  });
+
+  it("leaves the clipboard alone unless the run asks or 'copy prompts automatically' (ui.copyPrompts) is on", async () => {
+    await te.engine.ctx.ports.clipboard.writeText("mine");
+    const plain = await run({ prompt: "Build a user service", models: [A, B] });
+    expect(plain.prompt.copied).toBe(false);
+    expect(await te.engine.ctx.ports.clipboard.read({ maxBytes: 1e9 })).toMatchObject({ kind: "text", text: "mine" });
+    await te.client.call("config.set", { key: "ui.copyPrompts", value: true });
+    try {
+      const auto = await run({ prompt: "Build a user service", models: [A, B] });
+      expect(auto.prompt.copied).toBe(true);
+      expect(await te.engine.ctx.ports.clipboard.read({ maxBytes: 1e9 })).toMatchObject({ kind: "text", text: auto.prompt.text });
+    } finally {
+      await te.client.call("config.set", { key: "ui.copyPrompts", reset: true });
+    }
   });
 
   it("proceeds at the quorum and skips the straggler", async () => {
@@ -216,8 +232,12 @@ describe("ensemble.run over local servers", () => {
     expect(r.consensus.mode).toBe("consensus");
     expect(r.consensus.confidence).toBeCloseTo(code.meanScores[code.winner]!, 3);
     expect(r.prompt.fallback).toBe(true);
-    expect(r.prompt.text).toContain("CodeBLEU medoid of 3 candidates");
+    // The draft has its own heading (not "Patterns That Worked Before"); examples are in the run's language.
+    expect(r.prompt.text).toMatch(/## Draft from the local models\nThe CodeBLEU medoid of 3 candidates, by \S+; a starting point, not a finished answer:\n```python\n/);
+    expect(r.prompt.text).not.toContain("Patterns That Worked Before");
     expect(r.prompt.text).toContain(CODE[code.labels[code.winner]!]);
+    expect(r.prompt.text).toContain("```python path=src/example.py\n# the complete file\n```");
+    expect(r.prompt.text).not.toContain("example.ts");
   });
 
   it("answers ensemble.codebleu and ensemble.members over the contract", async () => {
@@ -253,7 +273,8 @@ describe("ensemble.run over local servers", () => {
   });
 
   it("cancels the whole ensemble", async () => {
-    const { runId } = await te.client.call("runs.start", { kind: "ensemble.run", input: { prompt: "x", models: [SLEEPY, ENDLESS] } });
+    // Not SLEEPY: after the earlier tests' timeouts its circuit breaker may be open, which is right but not this test's point.
+    const { runId } = await te.client.call("runs.start", { kind: "ensemble.run", input: { prompt: "x", models: [A, ENDLESS] } });
     await expect.poll(() => endless.activeStreams, { timeout: 5000 }).toBe(1);
     await te.client.call("runs.cancel", { runId });
     await te.engine.ctx.runs.wait(runId);

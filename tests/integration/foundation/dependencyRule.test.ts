@@ -47,16 +47,19 @@ describe("dependency rule: dependency-cruiser on a fixture tree", () => {
     w("src/engine/b.ts", 'import { a } from "./a.js";\nexport const b = (): number => (a ? 1 : 0);\n');
     w("src/renderer/src/view.ts", 'import { a } from "../../engine/a.js";\nexport const v = a;\n');
     w("src/shared/ok.ts", "export const ok = 1;\n");
+    w("src/server/headers.ts", "export const csp = 'x';\n");
+    w("src/main/window.ts", 'import { csp } from "../server/headers.js";\nexport const w = csp;\n');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("reports an engine→electron import, a renderer→engine import and a cycle", () => {
+  it("reports an engine→electron import, a renderer→engine import, a main→server import and a cycle", () => {
     const r = spawnSync(process.execPath, [path.join(root, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs"), "src", "--config", ".dependency-cruiser.cjs"], { cwd: dir, encoding: "utf8" });
     const out = `${r.stdout}${r.stderr}`;
     expect(r.status).not.toBe(0);
     expect(out).toMatch(/electron-only-in-electron-shell: src\/engine\/leak\.ts/);
     expect(out).toMatch(/renderer-only-contract: src\/renderer\/src\/view\.ts/);
     expect(out).toMatch(/no-circular/);
+    expect(out).toMatch(/main-not-web-or-cli: src\/main\/window\.ts/);
   });
 
   it("passes on the real source tree", () => {

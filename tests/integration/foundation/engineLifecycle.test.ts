@@ -5,6 +5,7 @@ import type { RunEvent } from "../../../src/shared/contract/runs.js";
 import { RunManager } from "../../../src/engine/runs/RunManager.js";
 import { EventBus } from "../../../src/engine/util/EventBus.js";
 import { createTestEngine } from "../../support/createTestEngine.js";
+import { startFakeOllama } from "../../support/fakeServers/index.js";
 
 const handleKinds = (): string[] => process.getActiveResourcesInfo().filter((k) => k !== "TTYWrap" && k !== "Timeout" && k !== "Immediate");
 
@@ -13,6 +14,7 @@ describe("engine lifecycle", () => {
     const before = handleKinds();
     const te = await createTestEngine();
     expect((await te.client.call("system.ping", {})).pong).toBe(true);
+    expect(await te.client.call("system.info", {})).toMatchObject({ dataDir: te.dataDir, dbReadOnly: false, shell: "test" });
     await te.dispose();
     await te.engine.dispose();
     await new Promise((r) => setTimeout(r, 50));
@@ -107,15 +109,23 @@ describe("runs", () => {
   });
 
   it("closing the client connection aborts its runs (via the RPC server) after the grace period", async () => {
-    const te = await createTestEngine({ orphanGraceMs: 10 });
+    // A run that never ends on its own: a chat with a model that streams forever.
+    const ollama = await startFakeOllama({ models: [{ name: "endless:1b" }], fault: { kind: "neverEnding", intervalMs: 20 } });
+    const te = await createTestEngine({
+      orphanGraceMs: 10,
+      configYaml: ["models:", "  discovery: false", "  backends: [ollama]", `  ollama: { host: "${ollama.url}" }`, "  lmstudio: { enabled: false }"].join("\n"),
+    });
     try {
       const other = te.connect();
-      const { runId } = await other.call("runs.start", { kind: "system.doctor", input: {} });
+      const { runId } = await other.call("runs.start", { kind: "models.chat", input: { modelId: "ollama:local/endless:1b", prompt: "go on" } });
+      await expect.poll(() => ollama.activeStreams, { timeout: 10_000 }).toBe(1);
       other.close();
       await te.engine.ctx.runs.wait(runId);
-      expect(["succeeded", "cancelled"]).toContain(te.engine.ctx.runs.get(runId).run.status);
+      expect(te.engine.ctx.runs.get(runId).run.status).toBe("cancelled");
+      await expect.poll(() => ollama.activeStreams, { timeout: 5000 }).toBe(0);
     } finally {
       await te.dispose();
+      await ollama.close();
     }
   });
 });

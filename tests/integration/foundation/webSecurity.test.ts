@@ -87,8 +87,17 @@ describe("web mode security", () => {
   it("answers 401 without a session and for a wrong token", async () => {
     expect((await get("/")).status).toBe(401);
     expect((await get("/?token=")).status).toBe(401);
-    expect((await get("/?token=AAAA")).status).toBe(401);
+    const stale = await get("/?token=AAAA");
+    expect(stale.status).toBe(401);
+    expect(stale.body).toContain("To get a fresh URL: look at the terminal where `codeconductor serve`");
     expect((await get("/", { Cookie: "cc_session=forged" })).status).toBe(401);
+  });
+
+  it("sends a signed-in browser that opens a stale token link to the page instead of refusing it", async () => {
+    const r = await get("/?token=AAAA", { Cookie: await sessionCookie() });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe("/");
+    expect(r.headers["set-cookie"]).toBeUndefined();
   });
 
   it("exchanges the token for an HttpOnly SameSite=Strict cookie and serves the page with a CSP", async () => {

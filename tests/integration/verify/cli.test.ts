@@ -28,8 +28,8 @@ describe("codeconductor test / apply / undo", () => {
     const human = await cli(["test", "--project", py, "--data-dir", dataDir]);
     expect(human.code).toBe(1); // a test fails
     expect(human.stdout).toContain("sandbox: bwrap");
-    expect(human.stdout).toMatch(/✔ tests\/test_ops\.py:3 test_add/);
-    expect(human.stdout).toMatch(/✘ tests\/test_ops\.py:7 test_mul/);
+    expect(human.stdout).toMatch(/✔ tests\/test_ops\.py:4 test_add/);
+    expect(human.stdout).toMatch(/✘ tests\/test_ops\.py:8 test_mul/);
     expect(human.stdout).toContain("Reward 0.50 = pass rate 0.50 − validation 0.00 − security 0.00 + fix bonus 0.00");
 
     const json = await cli(["test", "--project", ts, "--json", "--data-dir", dataDir]);

@@ -76,7 +76,12 @@ describe("VerifyPanel in Chromium", () => {
 
     await extra.locator('[data-testid="verify-approve"]').uncheck();
     await page.click('[data-testid="verify-apply"]');
-    await page.waitForSelector('[data-testid="verify-file"]', { state: "detached" });
+    // The reviewed plan stays on screen with the outcome of each file.
+    await page.waitForSelector('[data-testid="verify-applied"]');
+    expect(await page.textContent('[data-testid="verify-applied"] strong')).toMatch(/^Applied \S+: 1 written, [1-9]\d* skipped$/);
+    expect(await page.textContent('[data-testid="verify-file"][data-path="calc/ops.py"] [data-testid="verify-outcome"]')).toBe("written");
+    expect(await page.textContent('[data-testid="verify-file"][data-path="calc/extra.py"] [data-testid="verify-outcome"]')).toBe("skipped: not approved");
+    expect(await page.locator('[data-testid="verify-apply"]').count()).toBe(0);
     expect(fs.readFileSync(path.join(project, "calc/ops.py"), "utf8")).toContain("return a * b");
     expect(fs.existsSync(path.join(project, "calc/extra.py"))).toBe(false);
     expect(fs.existsSync(path.join(project, ".env"))).toBe(false);

@@ -3,7 +3,7 @@ import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPythonProject, tempDir } from "../../../../tests/support/verify/fixtureProjects.js";
 import { parseAnswer } from "../../verify/answer/parseAnswer.js";
-import { probeSandbox, type SandboxProbe } from "../../verify/index.js";
+import { probeSandbox, type SandboxProbe } from "../../verify/sandbox/probeSandbox.js";
 import type { GeneratorRequest } from "./CodeGenerator.js";
 import { createSandboxTestRunners } from "./createSandboxTestRunners.js";
 import { LocalGenerator, type GeneratedTest, type LocalGeneratorOptions } from "./LocalGenerator.js";

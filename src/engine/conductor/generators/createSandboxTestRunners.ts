@@ -1,5 +1,8 @@
 import type { TestCase, TestRunResult } from "../../../shared/contract/verify.js";
-import { detectRunner, runProjectTests, runSandboxed, type SandboxLimits, type SandboxProbe } from "../../verify/index.js";
+import { runSandboxed, type SandboxLimits } from "../../verify/sandbox/runSandboxed.js";
+import type { SandboxProbe } from "../../verify/sandbox/probeSandbox.js";
+import { detectRunner } from "../../verify/testing/detectRunner.js";
+import { runProjectTests } from "../../verify/testing/runProjectTests.js";
 import { parseJestJson } from "../../verify/testing/parseJestJson.js";
 import { parseJUnitXml } from "../../verify/testing/parseJUnitXml.js";
 import { readReport } from "../../verify/testing/readReport.js";

@@ -3,6 +3,11 @@ import { z } from "zod";
 /** Config section `ensemble` (owned by the ensemble capability). */
 export const EnsembleSection = z
   .object({
+    /**
+     * Distinct models a run asks (env ENSEMBLE_SIZE); fewer when fewer are usable; 0 = every usable model.
+     * Odd sizes let a majority decide. How many generate at once is `models.maxParallel`.
+     */
+    size: z.number().int().min(0).max(32).default(3),
     /** Valid answers needed before proceeding early (stragglers are skipped); 0 = wait for all members. */
     quorum: z.number().int().min(0).default(0),
     /** Per-member budget in seconds. */

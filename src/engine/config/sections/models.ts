@@ -24,7 +24,7 @@ export const ModelsSection = z
     selectorPolicy: z.enum(["fixed", "all", "latency"]).default("all"),
     /** Fail instead of falling back when the policy's choice is unavailable (env MODEL_SELECTOR_STRICT). */
     selectorStrict: z.boolean().default(false),
-    /** Members running at once (env MAX_PARALLEL_MODELS). Range 1–16. */
+    /** Generations running at once (env MAX_PARALLEL_MODELS), not how many members a run asks (`ensemble.size`). Range 1–16. */
     maxParallel: z.number().int().min(1).max(16).default(2),
     /** Search the usual model stores (env DISCOVERY_DISABLE=1 turns it off). */
     discovery: z.boolean().default(true),

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Config section `ui`. */
 export const UiSection = z
   .object({
-    /** Approve applies without review (off by default). */
-    autoApprove: z.boolean().default(false),
+    /** Put each generated prompt on the clipboard as soon as a run ends (off: only the Copy button or `run --copy`). */
+    copyPrompts: z.boolean().default(false),
   })
   .prefault({});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MemberResult, TaskAnalysis } from "../../../shared/contract/ensemble.js";
-import { ANSWER_A, ANSWER_B, ANSWER_C } from "../../../../tests/integration/ensemble/support/analyses.js";
+import { ANSWER_A, ANSWER_B, ANSWER_C } from "../../../../tests/support/ensemble/analyses.js";
 import { buildConsensus } from "./buildConsensus.js";
 import type { MemberWeights } from "./MemberWeights.js";
 

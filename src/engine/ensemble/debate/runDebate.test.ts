@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Persona } from "../../../shared/contract/ensemble.js";
-import { ScriptedGateway } from "../../../../tests/integration/ensemble/support/ScriptedGateway.js";
+import { ScriptedGateway } from "../../../../tests/support/ensemble/ScriptedGateway.js";
 import { ensembleMigrations } from "../migrations.js";
 import { resourcesDir } from "../resourcesDir.js";
 import { DebateStore } from "./DebateStore.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { MemberResult, MemberSpec } from "../../../shared/contract/ensemble.js";
-import { analysisJson, ScriptedGateway, type Script } from "../../../../tests/integration/ensemble/support/ScriptedGateway.js";
+import { analysisJson, ScriptedGateway, type Script } from "../../../../tests/support/ensemble/ScriptedGateway.js";
 import { parseMemberAnswer } from "../analysis/parseMemberAnswer.js";
 import { dispatchMembers, type DispatchOptions } from "./dispatchMembers.js";
 

@@ -23,13 +23,13 @@ afterEach(() => {
 
 describe("buildPrompt", () => {
   it("keeps everything within budget and reports no cut", async () => {
-    const r = await buildPrompt({ template: tpl(TEMPLATE), vars: { task: "do it" }, context: { rules: "r1", repo_map: "m1", patterns: "" }, budget: 100, counter: words, fallback: false });
+    const r = await buildPrompt({ template: tpl(TEMPLATE), vars: { task: "do it" }, context: { rules: "r1", repo_map: "m1", patterns: "", draft: "" }, budget: 100, counter: words, fallback: false });
     expect(r).toMatchObject({ text: "do it\nR: r1\nM: m1\n", tokens: 6, cut: [], overBudget: false, tokenizer: "model" });
   });
 
   it("trims the lowest-priority context first, exactly to the budget, and reports the cut", async () => {
     // task 2 + "R:" 1 + 5 rule lines + "M:" 1 + 20 map lines + "P:" 1 + 30 pattern lines = 60 tokens.
-    const context = { rules: lines("r", 5), repo_map: lines("m", 20), patterns: lines("p", 30) };
+    const context = { rules: lines("r", 5), repo_map: lines("m", 20), patterns: lines("p", 30), draft: "" };
     const r = await buildPrompt({ template: tpl(TEMPLATE), vars: { task: "do it" }, context, budget: 20, counter: words, fallback: false });
     // Patterns go entirely (−31 → 29 left), then the map keeps as many lines as fit:
     // 2 + 6 + 1 + k + 7 (the seven-word trim mark) ≤ 20 → k = 4; removed = 20 map tokens − (4 + 7) kept.
@@ -46,14 +46,14 @@ describe("buildPrompt", () => {
   });
 
   it("reports overBudget when even the core prompt does not fit, never cutting the task", async () => {
-    const r = await buildPrompt({ template: tpl(TEMPLATE), vars: { task: "a b c d e f" }, context: { rules: "x", repo_map: "", patterns: "" }, budget: 3, counter: words, fallback: false });
+    const r = await buildPrompt({ template: tpl(TEMPLATE), vars: { task: "a b c d e f" }, context: { rules: "x", repo_map: "", patterns: "", draft: "" }, budget: 3, counter: words, fallback: false });
     expect(r.overBudget).toBe(true);
     expect(r.text).toBe("a b c d e f\n");
     expect(r.cut).toEqual([{ section: "rules", tokensRemoved: 1, kept: "none" }]);
   });
 
   it("names the missing variable when a template uses one that is not provided", async () => {
-    const p = buildPrompt({ template: tpl("Hi {{task}}\n{{#each files}}{{path}} {{purpose}}{{/each}}\n{{test_comand}}"), vars: { task: "x", files: [] }, context: { rules: "", repo_map: "", patterns: "" }, budget: 100, counter: words, fallback: false });
+    const p = buildPrompt({ template: tpl("Hi {{task}}\n{{#each files}}{{path}} {{purpose}}{{/each}}\n{{test_comand}}"), vars: { task: "x", files: [] }, context: { rules: "", repo_map: "", patterns: "", draft: "" }, budget: 100, counter: words, fallback: false });
     await expect(p).rejects.toMatchObject({ code: "invalid_input", details: { variable: "test_comand", line: 3 } });
     await expect(p).rejects.toThrow('Template t.md uses the variable "test_comand" (line 3), which is not provided');
   });
@@ -75,7 +75,7 @@ describe("generatePrompt with the shipped templates", () => {
     const store = new TemplateStore(tmp, path.join(resourcesDir(), "templates"));
     expect(store.install().sort()).toEqual(["cursor_prompt.md", "cursor_prompt_fallback.md"]);
     expect(store.install()).toEqual([]);
-    const r = await generatePrompt({ task: "Add rate limiting", consensus, members: [], project: { repoMap: "src/rl.ts:\n│ export function limit()", rules: "Use pnpm.", testCommand: "npm test" }, templates: store, budget: 6000, counter: estimateTokenCounter });
+    const r = await generatePrompt({ task: "Add rate limiting", consensus, members: [], project: { repoMap: "src/rl.ts:\n│ export function limit()", rules: "Use pnpm.", testCommand: "npm test", languages: ["typescript", "json"] }, templates: store, budget: 6000, counter: estimateTokenCounter });
     for (const s of ["## Task\nAdd rate limiting", "## Approach\nToken bucket", "## Requirements\n- 429 on excess", "## Expected Files\n- `src/rl.ts` — middleware", "## Dependencies\n- None", "## Constraints", "## Output Format", "```ts path=", "## Test Command\nMake sure `npm test` passes.", "## Repository Map (excerpt)", "Use pnpm.", 'approach: phi#2 said "Sliding window"']) {
       expect(r.text).toContain(s);
     }

@@ -4,7 +4,7 @@ import type { Template } from "./TemplateStore.js";
 import type { TokenCounter } from "./TokenCounter.js";
 
 /** Optional context, trimmed in this order when over budget: past patterns first, project rules last. */
-export const CONTEXT_PRIORITY = ["patterns", "repo_map", "rules"] as const;
+export const CONTEXT_PRIORITY = ["patterns", "repo_map", "draft", "rules"] as const;
 export type ContextSection = (typeof CONTEXT_PRIORITY)[number];
 export type PromptContext = Record<ContextSection, string>;
 

@@ -1,6 +1,7 @@
 import type { CodeConsensus, Consensus, GeneratedPrompt, MemberResult } from "../../../shared/contract/ensemble.js";
 import { buildPrompt, type PromptContext } from "./buildPrompt.js";
 import { describeDisagreement } from "./describeDisagreement.js";
+import { outputExample } from "./outputExample.js";
 import type { TemplateStore } from "./TemplateStore.js";
 import type { TokenCounter } from "./TokenCounter.js";
 
@@ -9,7 +10,9 @@ export interface GeneratePromptInput {
   consensus: Consensus;
   code?: CodeConsensus;
   members: MemberResult[];
-  project?: { repoMap: string; rules: string; testCommand: string };
+  project?: { repoMap: string; rules: string; testCommand: string; languages?: string[] };
+  /** The run's language (code mode), preferred for the Output Format example. */
+  language?: string;
   /** Past patterns (a later issue provides them). */
   patterns?: string;
   templates: TemplateStore;
@@ -26,20 +29,25 @@ const MAX_DISAGREEMENTS = 12;
 export async function generatePrompt(i: GeneratePromptInput): Promise<Omit<GeneratedPrompt, "copied">> {
   const merged = i.consensus.merged;
   const winner = i.code && i.code.winner >= 0 ? i.members.find((m) => m.label === i.code!.labels[i.code!.winner]) : undefined;
+  const example = outputExample([i.language, i.code?.language ?? undefined, ...(i.project?.languages ?? [])]);
   const draft = winner?.code
-    ? `A local draft (the CodeBLEU medoid of ${i.code!.labels.length} candidates, by ${winner.label}):\n\`\`\`\n${winner.code}\n\`\`\``
+    ? `The CodeBLEU medoid of ${i.code!.labels.length} candidates, by ${winner.label}; a starting point, not a finished answer:\n\`\`\`${example.fence.startsWith("<") ? "" : example.fence}\n${winner.code}\n\`\`\``
     : "";
+  const template = i.templates.load(merged ? "cursor_prompt.md" : "cursor_prompt_fallback.md");
+  // A user's template copied before the draft had its own section: keep the draft where it used to go.
+  const draftSection = template.source.includes("context.draft");
   const context: PromptContext = {
     rules: i.project?.rules ?? "",
     repo_map: i.project?.repoMap ?? "",
-    patterns: [draft, i.patterns ?? ""].filter(Boolean).join("\n\n"),
+    draft: draftSection ? draft : "",
+    patterns: [draftSection ? "" : draft, i.patterns ?? ""].filter(Boolean).join("\n\n"),
   };
-  const common = { task: i.task, test_command: i.project?.testCommand ?? "" };
+  const common = { task: i.task, test_command: i.project?.testCommand ?? "", example };
   if (!merged) {
     const failed = i.members.filter((m) => m.status !== "ok" && m.status !== "repaired").length;
     const reason = i.code ? "code mode: the members answered with code, not a plan" : `${failed} of ${i.members.length} members failed or gave unusable answers`;
     return buildPrompt({
-      template: i.templates.load("cursor_prompt_fallback.md"),
+      template,
       vars: { ...common, reason },
       context,
       budget: i.budget,
@@ -55,5 +63,5 @@ export async function generatePrompt(i: GeneratePromptInput): Promise<Omit<Gener
     sources: i.consensus.sources.join(", "),
     disagreements: i.consensus.disagreements.slice(0, MAX_DISAGREEMENTS).map(describeDisagreement),
   };
-  return buildPrompt({ template: i.templates.load("cursor_prompt.md"), vars, context, budget: i.budget, counter: i.counter, fallback: false });
+  return buildPrompt({ template, vars, context, budget: i.budget, counter: i.counter, fallback: false });
 }

@@ -7,6 +7,8 @@ export interface ProjectContext {
   repoMap: string;
   testCommand: string;
   rules: string;
+  /** The project's languages, largest first (from the repo map), for examples in its own language. */
+  languages: string[];
   notes: string[];
 }
 
@@ -44,13 +46,15 @@ export async function loadProjectContext(projectDir: string): Promise<ProjectCon
   const notes: string[] = [];
   let repoMap = "";
   let testCommand = "";
+  let languages: string[] = [];
   try {
     const map = await loadRepoMap(dir);
     repoMap = map.mapText;
+    languages = [...map.languages].sort((a, b) => b.lines - a.lines).map((l) => l.language);
     testCommand = map.testCommands[0]?.command ?? "";
   } catch (e) {
     if (!(e instanceof AppError) || (e.code !== ErrorCode.NotFound && e.code !== ErrorCode.Corrupt)) throw e;
     notes.push(`no repo map used: ${e.message}`);
   }
-  return { repoMap, testCommand, rules: await readRules(dir), notes };
+  return { repoMap, testCommand, rules: await readRules(dir), languages, notes };
 }

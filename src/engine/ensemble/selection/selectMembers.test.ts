@@ -17,15 +17,18 @@ const cfg = (over: { models?: Record<string, unknown>; ensemble?: Record<string,
 const ids = (s: ReturnType<typeof selectMembers>): string[] => s.members.map((m) => m.label);
 
 describe("selectMembers", () => {
-  it("'all' takes every available model in listing order, capped at MAX_PARALLEL_MODELS", () => {
-    expect(ids(selectMembers(MODELS, cfg()))).toEqual(["phi3", "qwen", "llama"]);
-    const capped = selectMembers(MODELS, cfg({ models: { maxParallel: 2 } }));
-    expect(ids(capped)).toEqual(["phi3", "qwen"]);
-    expect(capped.notes).toEqual(["using 2 of 3 models (MAX_PARALLEL_MODELS)"]);
+  it("'all' takes available models in listing order, capped at ensemble.size (default 3), not at MAX_PARALLEL_MODELS", () => {
+    const four = [...MODELS, model("ollama:local/gemma", 40)];
+    const byDefault = selectMembers(four, ConfigSchema.parse({}));
+    expect(ids(byDefault)).toEqual(["phi3", "qwen", "llama"]);
+    expect(byDefault.notes).toEqual(["using 3 of 4 models (ensemble.size)"]);
+    expect(ids(selectMembers(four, ConfigSchema.parse({ models: { maxParallel: 1 } })))).toEqual(["phi3", "qwen", "llama"]);
+    expect(ids(selectMembers(MODELS, cfg({ ensemble: { size: 2 } })))).toEqual(["phi3", "qwen"]);
+    expect(ids(selectMembers(four, cfg({ ensemble: { size: 0 } })))).toEqual(["phi3", "qwen", "llama", "gemma"]);
   });
 
   it("'latency' prefers the fastest measured models", () => {
-    expect(ids(selectMembers(MODELS, cfg({ models: { selectorPolicy: "latency", maxParallel: 2 } })))).toEqual(["qwen", "llama"]);
+    expect(ids(selectMembers(MODELS, cfg({ models: { selectorPolicy: "latency" }, ensemble: { size: 2 } })))).toEqual(["qwen", "llama"]);
   });
 
   it("'fixed' uses the configured members and falls back to all when none is there (or fails when strict)", () => {
@@ -45,6 +48,8 @@ describe("selectMembers", () => {
       { id: "m3", modelId: "ollama:local/qwen", label: "qwen#3", seed: 9 },
     ]);
     expect(ids(selectMembers(MODELS, cfg({ models: { allowlist: ["ollama:"] } })))).toEqual(["phi3", "qwen"]);
+    // The allowlist matches names as `--models` does, so a partial name allowed in one is allowed in the other.
+    expect(ids(selectMembers(MODELS, cfg({ models: { allowlist: ["qwe"] } })))).toEqual(["qwen"]);
   });
 
   it("explicit models win; unknown ones and an empty choice are clear errors", () => {

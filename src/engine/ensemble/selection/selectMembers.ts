@@ -2,6 +2,7 @@ import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { MemberSpec } from "../../../shared/contract/ensemble.js";
 import type { Config } from "../../config/ConfigSchema.js";
 import type { ModelInfo } from "../../inference/types.js";
+import { findModel, modelMatches } from "../../models/matchModel.js";
 
 export interface Selection {
   members: MemberSpec[];
@@ -17,18 +18,10 @@ export interface SelectOverrides {
   samplesPerModel?: number;
 }
 
-/** Exact id, exact name, a name containing the pattern, then an id containing it ("llama" must not pick "ollama:…/phi3"). */
-function findModel(models: ModelInfo[], pattern: string): ModelInfo | undefined {
-  return (
-    models.find((m) => m.id === pattern) ??
-    models.find((m) => m.name === pattern) ??
-    models.find((m) => m.name.includes(pattern)) ??
-    models.find((m) => m.id.includes(pattern))
-  );
-}
 
 function pickByPolicy(usable: ModelInfo[], cfg: Config, notes: string[]): { picked: ModelInfo[]; policy: string } {
-  const { selectorPolicy, selectorStrict, maxParallel } = cfg.models;
+  const { selectorPolicy, selectorStrict } = cfg.models;
+  const size = cfg.ensemble.size;
   let policy: string = selectorPolicy;
   let picked: ModelInfo[] = usable;
   if (selectorPolicy === "fixed") {
@@ -45,9 +38,9 @@ function pickByPolicy(usable: ModelInfo[], cfg: Config, notes: string[]): { pick
   if (selectorPolicy === "latency") {
     picked = [...usable].sort((a, b) => (a.latencyMs ?? Infinity) - (b.latencyMs ?? Infinity));
   }
-  if (picked.length > maxParallel) {
-    notes.push(`using ${maxParallel} of ${picked.length} models (MAX_PARALLEL_MODELS)`);
-    picked = picked.slice(0, maxParallel);
+  if (size > 0 && picked.length > size) {
+    notes.push(`using ${size} of ${picked.length} models (ensemble.size)`);
+    picked = picked.slice(0, size);
   }
   return { picked, policy };
 }
@@ -67,14 +60,15 @@ function distinctModels(patterns: string[], usable: ModelInfo[], strict: boolean
 
 /**
  * Choose the ensemble's members: explicit models, else FORCE_MODEL, else the selector policy (`fixed`,
- * `all`, `latency` — fastest measured first), capped at MAX_PARALLEL_MODELS distinct models, each sampled
+ * `all`, `latency` — fastest measured first), capped at `ensemble.size` distinct models (ENSEMBLE_SIZE; how many
+ * generate at once is the scheduler's MAX_PARALLEL_MODELS, not this), each sampled
  * `samplesPerModel` times with seeds baseSeed, baseSeed+1… Unavailable models and those outside the
  * allowlist never take part. Throws `unavailable` when nothing is left.
  */
 export function selectMembers(models: ModelInfo[], cfg: Config, overrides: SelectOverrides = {}): Selection {
   const notes: string[] = [];
   const allow = cfg.models.allowlist;
-  const usable = models.filter((m) => m.status !== "unavailable" && !(allow.length && !allow.some((a) => m.id.includes(a))));
+  const usable = models.filter((m) => m.status !== "unavailable" && !(allow.length && !allow.some((a) => modelMatches(m, a))));
   let picked: ModelInfo[];
   let policy: string;
   if (overrides.models?.length) {

@@ -48,7 +48,7 @@ export function buildRules(map: RepoMap, format: RulesFormat, legacyPath = ".cur
   const docs: RuleDoc[] = [];
   const families = presentFamilies(map);
   const core = [...overviewSection(map), "", ...doneSection(map)].join("\n");
-  if (format === "mdc" || format === "all") {
+  if (format === "mdc" || format === "mdc+agents" || format === "all") {
     const stack = map.frameworks.slice(0, 4).map((f) => f.name).join(", ");
     docs.push({
       path: ".cursor/rules/project-core.mdc", id: "project-core",
@@ -73,7 +73,7 @@ export function buildRules(map: RepoMap, format: RulesFormat, legacyPath = ".cur
     });
   }
   const combined = [core, ...families.map((f) => languageSection(map, f).join("\n").replace(/^# /, "## ")), testingSection(map).join("\n").replace(/^# /, "## ")].join("\n\n");
-  if (format === "agents" || format === "all") docs.push({ path: "AGENTS.md", id: "agents", body: combined });
+  if (format === "agents" || format === "mdc+agents" || format === "all") docs.push({ path: "AGENTS.md", id: "agents", body: combined });
   if (format === "legacy" || format === "all") docs.push({ path: legacyPath, id: "cursorrules", body: combined });
   return docs;
 }

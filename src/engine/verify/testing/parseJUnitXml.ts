@@ -30,6 +30,8 @@ export function parseJUnitXml(xml: string): TestCase[] {
   const tag = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   let current: (TestCase & { text?: string }) | null = null;
   let inResult: "failure" | "error" | "skipped" | null = null;
+  // pytest writes 0-based line numbers (its item.location); other producers write 1-based ones.
+  let lineOffset = 0;
   for (const m of xml.matchAll(tag)) {
     const [, cdata, closing, name, rawAttrs, selfClosing, text] = m;
     if (cdata !== undefined || text !== undefined) {
@@ -37,13 +39,14 @@ export function parseJUnitXml(xml: string): TestCase[] {
       continue;
     }
     if (!name) continue;
+    if (name === "testsuite" && !closing && attrs(rawAttrs ?? "").name === "pytest") lineOffset = 1;
     if (name === "testcase" && !closing) {
       const a = attrs(rawAttrs ?? "");
       current = {
         name: a.name ?? "(unnamed)",
         ...(a.classname ? { suite: a.classname } : {}),
         ...(a.file ? { file: a.file } : {}),
-        ...(a.line && Number.isFinite(Number(a.line)) ? { line: Number(a.line) } : {}),
+        ...(a.line && Number.isFinite(Number(a.line)) ? { line: Number(a.line) + lineOffset } : {}),
         status: "passed",
         ...(a.time && Number.isFinite(Number(a.time)) ? { durationMs: Math.round(Number(a.time) * 1000) } : {}),
       };

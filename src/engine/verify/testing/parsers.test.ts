@@ -12,19 +12,23 @@ const read = (f: string): string => fs.readFileSync(path.join(REPORTS, f), "utf8
 const brief = (cases: Array<{ name: string; status: string; file?: string; line?: number }>) => cases.map((c) => [c.name, c.status, c.file, c.line]);
 
 describe("runner report parsers (recorded outputs)", () => {
-  it("pytest JUnit XML: pass, fail (entities decoded), skip, setup error, class tests", () => {
+  it("pytest JUnit XML: pass, fail (entities decoded), skip, setup error, class tests; pytest's 0-based lines made 1-based", () => {
     const cases = parseJUnitXml(read("pytest-junit.xml"));
     expect(brief(cases)).toEqual([
-      ["test_pass", "passed", "tests/test_mix.py", 3],
-      ["test_fail", "failed", "tests/test_mix.py", 7],
-      ["test_skip", "skipped", "tests/test_mix.py", 11],
-      ["test_error", "error", "tests/test_mix.py", 21],
-      ["test_in_class", "passed", "tests/test_mix.py", 26],
+      ["test_pass", "passed", "tests/test_mix.py", 4],
+      ["test_fail", "failed", "tests/test_mix.py", 8],
+      ["test_skip", "skipped", "tests/test_mix.py", 12],
+      ["test_error", "error", "tests/test_mix.py", 22],
+      ["test_in_class", "passed", "tests/test_mix.py", 27],
     ]);
     expect(cases[1]!.message).toContain("AssertionError: compare <markup> & entities");
     expect(cases[1]!.message).toContain('>       assert "a<b>" == "a&b"');
     expect(cases[3]!.message).toContain('failed on setup with "RuntimeError: fixture exploded"');
     expect(cases[4]!.suite).toBe("tests.test_mix.TestGroup");
+  });
+
+  it("JUnit XML from other producers keeps its (1-based) line numbers", () => {
+    expect(parseJUnitXml(`<testsuite name="jest tests"><testcase name="x" file="a.test.js" line="5"/></testsuite>`)[0]!.line).toBe(5);
   });
 
   it("JUnit XML with CDATA and self-closing results", () => {

@@ -5,11 +5,11 @@ import { useAppStore } from "../store/useAppStore.js";
 /** The one place engine events enter the store. */
 export async function attachEngineEvents(client: RpcClient): Promise<void> {
   const s = useAppStore.getState();
-  await client.subscribe("system.notice", (n) => s.pushToast({ level: n.level, title: n.title, message: n.message }));
+  // Only notices raised from now on become toasts; earlier ones are listed in History, not replayed on load.
+  await client.subscribe("system.notice", ({ at: _at, ...n }) => s.pushToast(n));
   await client.subscribe("run.summary", (r) => useAppStore.getState().upsertRun(r));
   await client.subscribe("run.event", (e) => useAppStore.getState().addRunEvent(e));
   await attachModelsEvents(client);
   const info = await client.call("system.info", {});
   s.setInfo(info);
-  for (const n of info.notices) s.pushToast({ level: n.level, title: n.title, message: n.message });
 }

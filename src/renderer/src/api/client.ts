@@ -1,3 +1,4 @@
+import type { MethodInput, MethodName, MethodOutput } from "../../../shared/contract/methods.js";
 import { RpcClient } from "../../../shared/rpc/RpcClient.js";
 import { useAppStore } from "../store/useAppStore.js";
 import { connect } from "./connect.js";
@@ -9,6 +10,11 @@ const waiters: Array<(c: RpcClient) => void> = [];
 export function getClient(): Promise<RpcClient> {
   if (current && !current.closed) return Promise.resolve(current);
   return new Promise((r) => waiters.push(r));
+}
+
+/** Call a contract method on the live client (waits for a connection): the one way features talk to the engine. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>, options: { signal?: AbortSignal } = {}): Promise<MethodOutput<M>> {
+  return (await getClient()).call(method, input, options);
 }
 
 /**

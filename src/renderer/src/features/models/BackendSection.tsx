@@ -8,10 +8,10 @@ function HealthBadge({ group }: { group: BackendGroup }): React.JSX.Element {
   if (!h) return <span className="badge">unknown</span>;
   if (h.disabled) return <span className="muted" title={h.disabled}>off — {h.disabled}</span>;
   const state = h.breaker !== "closed" ? `circuit ${h.breaker}` : h.healthy ? "healthy" : "failing";
-  const color = h.healthy ? "#1f7a3d" : h.breaker === "open" ? "#a12b2b" : "#8a6d00";
+  const tone = h.healthy ? "ok" : h.breaker === "open" ? "bad" : "warn";
   return (
     <span data-testid={`health-${group.key}`} data-healthy={h.healthy} data-breaker={h.breaker}>
-      <span className="badge" style={{ background: color, color: "#fff" }}>{state}</span>
+      <span className={`badge badge-${tone}`}>{state}</span>
       {h.latencyMs !== undefined ? <span className="muted"> {Math.round(h.latencyMs)} ms</span> : null}
       {h.gpu ? <span className="muted"> · {h.gpu}</span> : null}
       {h.lastError ? <span className="muted" title={h.lastError}> · {h.lastError.slice(0, 80)}</span> : null}

@@ -19,14 +19,14 @@ export function ModelsView(): React.JSX.Element {
   return (
     <section className="view" data-testid="view-models">
       <div className="row">
-        <h2 style={{ margin: 0 }}>Models</h2>
+        <h2 className="flush">Models</h2>
         <span className="spacer" />
         {tookMs !== null ? <span className="muted">found {models.length} in {Math.round(tookMs)} ms</span> : null}
         <button className="primary" data-testid="models-refresh" disabled={loading} onClick={() => void refreshModels(true)}>
           {loading ? "Refreshing…" : "Refresh"}
         </button>
       </div>
-      {error ? <p style={{ color: "#a12b2b" }}>{error}</p> : null}
+      {error ? <p className="error-text">{error}</p> : null}
       <TestPromptPanel />
       {groups.map((g) => (
         <BackendSection key={g.key} group={g} />

@@ -25,7 +25,7 @@ export function TestPromptPanel(): React.JSX.Element {
             </option>
           ))}
         </select>
-        <input type="text" aria-label="Prompt" data-testid="test-input" style={{ flex: 1, minWidth: 240 }} value={tp.prompt} onChange={(e) => setTestPrompt({ prompt: e.target.value })} />
+        <input type="text" aria-label="Prompt" data-testid="test-input" className="grow" value={tp.prompt} onChange={(e) => setTestPrompt({ prompt: e.target.value })} />
         {running && tp.runId ? (
           <button data-testid="test-cancel" onClick={() => void cancelTestPrompt(tp.runId!)}>
             Cancel
@@ -36,7 +36,7 @@ export function TestPromptPanel(): React.JSX.Element {
           </button>
         )}
       </div>
-      {tp.error || out.error ? <p style={{ color: "#a12b2b" }}>{tp.error ?? out.error}</p> : null}
+      {tp.error || out.error ? <p className="error-text">{tp.error ?? out.error}</p> : null}
       {tp.runId ? (
         <>
           <pre data-testid="test-output" data-status={out.status} style={{ whiteSpace: "pre-wrap" }}>

@@ -1,5 +1,5 @@
 import type { RpcClient } from "../../../../shared/rpc/RpcClient.js";
-import { getClient } from "../../api/client.js";
+import { call, getClient } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 
 const attached = new WeakSet<RpcClient>();
@@ -22,9 +22,9 @@ export async function refreshModels(refresh = false): Promise<void> {
   try {
     const client = await getClient();
     await attachModelsEvents(client);
-    const list = await client.call(refresh ? "models.refresh" : "models.list", {});
+    const list = await call(refresh ? "models.refresh" : "models.list", {});
     s.setModelsList(list);
-    if (refresh) void client.call("models.health", { probe: true }).then((h) => useAppStore.getState().setModelsList({ models: useAppStore.getState().models, backends: h.backends }));
+    if (refresh) void call("models.health", { probe: true }).then((h) => useAppStore.getState().setModelsList({ models: useAppStore.getState().models, backends: h.backends }));
   } catch (e) {
     s.setModelsError((e as Error).message);
   } finally {
@@ -37,9 +37,8 @@ export async function setModelLoaded(modelId: string, load: boolean): Promise<vo
   const s = useAppStore.getState();
   s.setModelBusy(modelId, load ? "loading" : "unloading");
   try {
-    const client = await getClient();
-    if (load) await client.call("models.load", { modelId });
-    else await client.call("models.unload", { modelId });
+    if (load) await call("models.load", { modelId });
+    else await call("models.unload", { modelId });
   } catch (e) {
     s.pushToast({ level: "error", title: load ? "Could not load model" : "Could not unload model", message: (e as Error).message });
   } finally {
@@ -54,7 +53,7 @@ export async function startTestPrompt(): Promise<void> {
   if (!modelId || !prompt.trim()) return;
   s.setTestPrompt({ error: null, runId: null });
   try {
-    const { runId } = await (await getClient()).call("runs.start", { kind: "models.chat", input: { modelId, prompt, sampling: { maxTokens: 256 } } });
+    const { runId } = await call("runs.start", { kind: "models.chat", input: { modelId, prompt, sampling: { maxTokens: 256 } } });
     s.setTestPrompt({ runId });
   } catch (e) {
     s.setTestPrompt({ error: (e as Error).message });
@@ -62,5 +61,5 @@ export async function startTestPrompt(): Promise<void> {
 }
 
 export async function cancelTestPrompt(runId: string): Promise<void> {
-  await (await getClient()).call("runs.cancel", { runId });
+  await call("runs.cancel", { runId });
 }

@@ -4,10 +4,11 @@ import { previewRules, writeRules } from "./projectActions.js";
 import { RunProgress } from "./RunProgress.js";
 
 const FORMATS: Array<{ id: RulesFormat; label: string }> = [
-  { id: "all", label: ".cursor/rules + AGENTS.md + .cursorrules" },
+  { id: "mdc+agents", label: ".cursor/rules + AGENTS.md" },
   { id: "mdc", label: ".cursor/rules/*.mdc" },
   { id: "agents", label: "AGENTS.md" },
   { id: "legacy", label: ".cursorrules (legacy)" },
+  { id: "all", label: ".cursor/rules + AGENTS.md + .cursorrules" },
 ];
 
 const ACTION_LABEL: Record<PlannedFile["action"], string> = {

@@ -1,6 +1,6 @@
 import type { RunInput, RunResult } from "../../../../shared/contract/methods.js";
 import { parseRunResult } from "../../../../shared/rpc/runToCompletion.js";
-import { getClient } from "../../api/client.js";
+import { call } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { deriveRunState } from "./deriveRunState.js";
 
@@ -26,7 +26,7 @@ async function startRun<K extends "project.analyze" | "project.cursorrules" | "p
   const s = useAppStore.getState();
   s.setProjectError(null);
   try {
-    const { runId } = await (await getClient()).call("runs.start", { kind, input });
+    const { runId } = await call("runs.start", { kind, input });
     s.setProjectRun(slot, runId);
     return parseRunResult(kind, await waitForRun(runId));
   } catch (e) {
@@ -39,12 +39,11 @@ async function startRun<K extends "project.analyze" | "project.cursorrules" | "p
 export async function loadRecentProjects(): Promise<void> {
   const s = useAppStore.getState();
   try {
-    const client = await getClient();
-    const { projects } = await client.call("project.recent", { limit: 10 });
+    const { projects } = await call("project.recent", { limit: 10 });
     s.setRecentProjects(projects);
     if (!s.projectPath && projects[0]) {
       s.setProjectPath(projects[0].root);
-      s.setSummary(await client.call("project.summary", { input: projects[0].outDir }));
+      s.setSummary(await call("project.summary", { input: projects[0].outDir }));
     }
   } catch {
     // No analysis yet, or it was deleted: the view simply starts empty.
@@ -90,5 +89,5 @@ export async function proposeNext(): Promise<void> {
 }
 
 export async function cancelProjectRun(runId: string): Promise<void> {
-  await (await getClient()).call("runs.cancel", { runId });
+  await call("runs.cancel", { runId });
 }

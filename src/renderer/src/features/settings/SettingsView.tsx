@@ -1,82 +1,71 @@
 import { useEffect, useState } from "react";
 import type { ConfigEntry } from "../../../../shared/contract/config.js";
-import type { DoctorCheck } from "../../../../shared/contract/system.js";
-import { getClient } from "../../api/client.js";
+import { call } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
+import { DoctorPanel } from "./DoctorPanel.js";
+import { SettingRow } from "./SettingRow.js";
 
-/** Effective configuration with its sources, and doctor diagnostics. */
+/** Where the settings live, and the problems found in them at start. */
+function ConfigFileCard(p: { dataDir?: string; dbReadOnly?: boolean; file: string; problems: string[] }): React.JSX.Element {
+  return (
+    <div className="card">
+      <div>
+        Data folder: <code>{p.dataDir}</code> {p.dbReadOnly ? <strong>(database read-only)</strong> : null}
+      </div>
+      <div>
+        Config file: <code>{p.file}</code> — changes below are written there (comments kept); environment variables override it.
+      </div>
+      {p.problems.length ? (
+        <ul data-testid="config-problems">
+          {p.problems.map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Every setting, editable (written to config.yaml, comments kept), with its source; and doctor diagnostics. */
 export function SettingsView(): React.JSX.Element {
   const info = useAppStore((s) => s.info);
+  const pushToast = useAppStore((s) => s.pushToast);
   const [entries, setEntries] = useState<ConfigEntry[]>([]);
   const [file, setFile] = useState("");
   const [problems, setProblems] = useState<string[]>([]);
-  const [checks, setChecks] = useState<DoctorCheck[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState("");
 
   useEffect(() => {
-    void getClient()
-      .then((c) => c.call("config.explain", {}))
-      .then((r) => {
-        setEntries(r.entries);
-        setFile(r.file);
-        setProblems(r.problems);
-      });
+    void call("config.explain", {}).then((r) => {
+      setEntries(r.entries);
+      setFile(r.file);
+      setProblems(r.problems);
+    });
   }, []);
 
-  const runDoctor = async (): Promise<void> => {
-    setBusy(true);
+  const save = async (key: string, change: { value: unknown } | { reset: true }): Promise<string | null> => {
     try {
-      const r = await (await getClient()).call("system.doctor", {});
-      setChecks(r.checks);
-    } finally {
-      setBusy(false);
+      const r = await call("config.set", { key, ...change });
+      setEntries(r.entries);
+      setProblems(r.problems);
+      pushToast({ level: "success", title: `Saved ${key}`, message: r.restartNeeded ? "Takes effect after a restart." : "Applies to new runs." });
+      return null;
+    } catch (e) {
+      return (e as Error).message;
     }
   };
+  const shown = filter ? entries.filter((e) => e.key.toLowerCase().includes(filter.toLowerCase())) : entries;
 
   return (
     <section className="view" data-testid="view-settings">
       <h2>Settings</h2>
-      <div className="card">
-        <div>
-          Data folder: <code>{info?.dataDir}</code> {info?.dbReadOnly ? <strong>(database read-only)</strong> : null}
-        </div>
-        <div>
-          Config file: <code>{file}</code> — edit it and restart to change settings; environment variables override it.
-        </div>
-        {problems.length ? (
-          <ul data-testid="config-problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <ConfigFileCard dataDir={info?.dataDir} dbReadOnly={info?.dbReadOnly} file={file} problems={problems} />
+      <DoctorPanel />
       <div className="card">
         <div className="row">
-          <h3 style={{ margin: 0 }}>Doctor</h3>
-          <button className="primary" onClick={() => void runDoctor()} disabled={busy} data-testid="run-doctor">
-            {busy ? "Checking…" : "Run checks"}
-          </button>
+          <h3 className="flush">Configuration</h3>
+          <input type="text" aria-label="Filter settings" placeholder="filter, e.g. models." value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="settings-filter" />
         </div>
-        {checks ? (
-          <table data-testid="doctor-results">
-            <tbody>
-              {checks.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.status === "ok" ? "✔" : c.status === "fail" ? "✘" : "!"}</td>
-                  <td>{c.title}</td>
-                  <td>
-                    {c.detail}
-                    {c.fix && c.status !== "ok" ? <div className="muted">Fix: {c.fix}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </div>
-      <div className="card">
-        <h3>Effective configuration</h3>
         <table data-testid="config-table">
           <thead>
             <tr>
@@ -86,19 +75,8 @@ export function SettingsView(): React.JSX.Element {
             </tr>
           </thead>
           <tbody>
-            {entries.map((e) => (
-              <tr key={e.key}>
-                <td>
-                  <code>{e.key}</code>
-                </td>
-                <td>
-                  <code>{JSON.stringify(e.value)}</code>
-                </td>
-                <td>
-                  {e.source}
-                  {e.source === "env" && e.origin ? ` (${e.origin})` : ""}
-                </td>
-              </tr>
+            {shown.map((e) => (
+              <SettingRow key={e.key} entry={e} save={save} />
             ))}
           </tbody>
         </table>

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import type { PlannedFile } from "../../../../shared/contract/verify.js";
+import type { ApplyResult, PlannedFile } from "../../../../shared/contract/verify.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { FindingsList } from "./FindingsList.js";
 
@@ -8,23 +8,36 @@ const MergeDiff = lazy(() => import("./MergeDiff.js").then((m) => ({ default: m.
 
 const LABEL = { create: "new file", modify: "modified", delete: "deleted", none: "unchanged" } as const;
 
-/** One planned file: approve/confirm ticks, reasons and flags, findings, and the diff. */
-export function FileReview({ file }: { file: PlannedFile }): React.JSX.Element {
+/** What happened to this file when the plan was applied. */
+function outcome(file: PlannedFile, result: ApplyResult): { label: string; tone: string } {
+  if (result.written.includes(file.path)) return { label: "written", tone: "written" };
+  const skipped = result.skipped.find((s) => s.path === file.path);
+  return { label: skipped ? `skipped: ${skipped.reason}` : "not applied", tone: "skipped" };
+}
+
+/** One planned file: approve/confirm ticks, reasons and flags, findings, and the diff; after Apply, its outcome. */
+export function FileReview({ file, result }: { file: PlannedFile; result?: ApplyResult | null }): React.JSX.Element {
   const approved = useAppStore((s) => !!s.verifyApprovals[file.path]);
   const confirmed = useAppStore((s) => !!s.verifyProtectedOk[file.path]);
   const setApproval = useAppStore((s) => s.setVerifyApproval);
   const setProtectedOk = useAppStore((s) => s.setVerifyProtectedOk);
   const writable = file.status !== "rejected" && file.action !== "none";
+  const done = result ? outcome(file, result) : null;
   return (
     <div className={`card cc-file cc-file-${file.status}`} data-testid="verify-file" data-path={file.path}>
       <div className="row">
         <label className="row">
-          <input type="checkbox" disabled={!writable} checked={writable && approved} onChange={(e) => setApproval(file.path, e.target.checked)} data-testid="verify-approve" />
+          <input type="checkbox" disabled={!writable || !!done} checked={writable && approved} onChange={(e) => setApproval(file.path, e.target.checked)} data-testid="verify-approve" />
           <strong>{file.path}</strong>
           {file.format ? <span className="muted" data-testid="verify-format">{file.format}</span> : null}
         </label>
         {file.status !== "rejected" ? <span className="muted">{LABEL[file.action]}</span> : null}
         {file.status !== "ok" ? <span className={`cc-tag cc-tag-${file.status}`}>{file.status}</span> : null}
+        {done ? (
+          <span className={`cc-tag cc-tag-${done.tone}`} data-testid="verify-outcome">
+            {done.label}
+          </span>
+        ) : null}
       </div>
       {file.reasons.map((r) => (
         <div key={r} className="cc-reason">{r}</div>

@@ -3,6 +3,36 @@ import { FileReview } from "./FileReview.js";
 import { selectApproved } from "./selectApproved.js";
 import { applySelected, planAnswer, rejectPlan, undoLast } from "./verifyActions.js";
 
+/** Above the reviewed files: approve and apply, or, once applied, what was written. */
+function PlanBar({ files, selected }: { files: number; selected: number }): React.JSX.Element {
+  const setAll = useAppStore((s) => s.setVerifyAllApprovals);
+  const busy = useAppStore((s) => s.verifyBusy);
+  const result = useAppStore((s) => s.verifyPlanResult);
+  if (result) {
+    return (
+      <div className="row cc-plan-bar" data-testid="verify-applied">
+        <strong>
+          Applied {result.applyId}: {result.written.length} written, {result.skipped.length} skipped
+        </strong>
+        <button onClick={rejectPlan} data-testid="verify-dismiss">Close review</button>
+      </div>
+    );
+  }
+  return (
+    <div className="row cc-plan-bar">
+      <span>
+        {files} file(s), {selected} approved
+      </span>
+      <button onClick={() => setAll(true)} data-testid="verify-approve-all">Approve all</button>
+      <button onClick={() => setAll(false)}>Approve none</button>
+      <button className="primary" disabled={busy !== null || selected === 0} onClick={() => void applySelected()} data-testid="verify-apply">
+        Apply {selected} file(s)
+      </button>
+      <button onClick={rejectPlan} data-testid="verify-reject">Reject</button>
+    </div>
+  );
+}
+
 /** Paste (or take from the clipboard) an AI answer, review every file as a diff with findings, approve, apply, undo. */
 export function ReviewPane(): React.JSX.Element {
   const answer = useAppStore((s) => s.verifyAnswer);
@@ -10,14 +40,14 @@ export function ReviewPane(): React.JSX.Element {
   const plan = useAppStore((s) => s.verifyPlan);
   const approvals = useAppStore((s) => s.verifyApprovals);
   const protectedOk = useAppStore((s) => s.verifyProtectedOk);
-  const setAll = useAppStore((s) => s.setVerifyAllApprovals);
   const busy = useAppStore((s) => s.verifyBusy);
   const last = useAppStore((s) => s.verifyLastApply);
+  const result = useAppStore((s) => s.verifyPlanResult);
   const selected = plan ? selectApproved(plan, approvals, protectedOk).approve.length : 0;
   return (
     <div data-testid="verify-review">
       <h4>Review</h4>
-      <textarea rows={6} style={{ width: "100%", boxSizing: "border-box", fontFamily: "monospace" }} placeholder="Paste the AI answer (fenced blocks with paths, SEARCH/REPLACE blocks, a V4A patch or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
+      <textarea rows={6} className="cc-answer" placeholder="Paste the AI answer (fenced blocks with paths, SEARCH/REPLACE blocks, a V4A patch or a unified diff)…" value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="verify-answer" />
       <div className="row">
         <button className="primary" disabled={busy !== null || !answer.trim()} onClick={() => void planAnswer()} data-testid="verify-plan">
           Review answer
@@ -32,17 +62,7 @@ export function ReviewPane(): React.JSX.Element {
       </div>
       {plan ? (
         <>
-          <div className="row cc-plan-bar">
-            <span>
-              {plan.files.length} file(s), {selected} approved
-            </span>
-            <button onClick={() => setAll(true)} data-testid="verify-approve-all">Approve all</button>
-            <button onClick={() => setAll(false)}>Approve none</button>
-            <button className="primary" disabled={busy !== null || selected === 0} onClick={() => void applySelected()} data-testid="verify-apply">
-              Apply {selected} file(s)
-            </button>
-            <button onClick={rejectPlan} data-testid="verify-reject">Reject</button>
-          </div>
+          <PlanBar files={plan.files.length} selected={selected} />
           {plan.touchesTests ? <div className="cc-flag">⚠ This answer changes tests: the next run counts as tampered (reward 0) unless you accept it.</div> : null}
           {plan.notes.map((n) => (
             <div key={n} className="muted">{n}</div>
@@ -67,7 +87,7 @@ export function ReviewPane(): React.JSX.Element {
             </div>
           ))}
           {plan.files.map((f) => (
-            <FileReview key={f.path} file={f} />
+            <FileReview key={f.path} file={f} result={result} />
           ))}
         </>
       ) : null}

@@ -14,7 +14,7 @@ export function VerifyPanel(): React.JSX.Element {
       <h3>Review &amp; tests</h3>
       <div className="row">
         <label htmlFor="verify-project">Project folder</label>
-        <input id="verify-project" type="text" style={{ minWidth: 360 }} placeholder={fallback || "/path/to/project"} value={project} onChange={(e) => setProject(e.target.value)} data-testid="verify-project" />
+        <input id="verify-project" type="text" className="grow" placeholder={fallback || "/path/to/project"} value={project} onChange={(e) => setProject(e.target.value)} data-testid="verify-project" />
       </div>
       {error ? <div className="cc-reason" data-testid="verify-error">{error}</div> : null}
       <ReviewPane />

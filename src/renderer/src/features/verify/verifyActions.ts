@@ -1,6 +1,6 @@
 import type { AppError } from "../../../../shared/contract/errors.js";
 import { parseRunResult } from "../../../../shared/rpc/runToCompletion.js";
-import { getClient } from "../../api/client.js";
+import { call } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { selectApproved } from "./selectApproved.js";
 
@@ -31,7 +31,7 @@ export async function planAnswer(fromClipboard = false): Promise<void> {
   if (!project) return state().setVerifyError("Choose a project folder first");
   const text = state().verifyAnswer;
   await busy("plan", async () => {
-    const plan = await (await getClient()).call("verify.plan", fromClipboard ? { project, fromClipboard: true } : { project, text });
+    const plan = await call("verify.plan", fromClipboard ? { project, fromClipboard: true } : { project, text });
     state().setVerifyPlan(plan);
   });
 }
@@ -43,9 +43,10 @@ export async function applySelected(): Promise<void> {
   const sel = selectApproved(s.verifyPlan, s.verifyApprovals, s.verifyProtectedOk);
   if (!sel.approve.length) return s.setVerifyError("Nothing approved");
   await busy("apply", async () => {
-    const r = await (await getClient()).call("verify.apply", { planId: s.verifyPlan!.planId, approve: sel.approve, confirmProtected: sel.confirmProtected });
+    const r = await call("verify.apply", { planId: s.verifyPlan!.planId, approve: sel.approve, confirmProtected: sel.confirmProtected });
     state().setVerifyLastApply(r);
-    state().setVerifyPlan(null);
+    // The reviewed plan stays visible, now showing what was written and what was skipped.
+    state().setVerifyPlanResult(r);
     state().pushToast({ level: "success", title: `Applied ${r.written.length} file(s)`, message: r.written.join(", ") });
   });
 }
@@ -58,7 +59,7 @@ export async function undoLast(force = false): Promise<void> {
   const project = currentProject();
   if (!project) return;
   await busy("undo", async () => {
-    const r = await (await getClient()).call("verify.undo", { project, ...(force ? { force } : {}) });
+    const r = await call("verify.undo", { project, ...(force ? { force } : {}) });
     state().setVerifyLastApply(null);
     state().pushToast({ level: "info", title: "Undone", message: `${r.restored.length} file(s) restored` });
   });
@@ -68,7 +69,7 @@ export async function runTests(options: { acceptTestChanges?: boolean } = {}): P
   const project = currentProject();
   if (!project) return state().setVerifyError("Choose a project folder first");
   try {
-    const { runId } = await (await getClient()).call("runs.start", { kind: "verify.test", input: { project, ...options } });
+    const { runId } = await call("runs.start", { kind: "verify.test", input: { project, ...options } });
     state().setVerifyTestRun(runId);
   } catch (e) {
     state().setVerifyError((e as Error).message);
@@ -78,12 +79,12 @@ export async function runTests(options: { acceptTestChanges?: boolean } = {}): P
 /** Record the user's explicit consent to run this project's tests unsandboxed, then run them. */
 export async function consentAndRun(): Promise<void> {
   const project = currentProject();
-  const ok = await busy("consent", async () => (await getClient()).call("verify.consent", { project, grant: true }));
+  const ok = await busy("consent", async () => call("verify.consent", { project, grant: true }));
   if (ok) await runTests();
 }
 
 export async function fetchTestResult(runId: string): Promise<void> {
-  const r = await (await getClient()).call("runs.get", { runId });
+  const r = await call("runs.get", { runId });
   const result = parseRunResult("verify.test", r.result);
   if (result) state().setVerifyTestResult(runId, result);
 }

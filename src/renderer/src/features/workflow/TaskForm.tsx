@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Persona } from "../../../../shared/contract/ensemble.js";
 import { getClient } from "../../api/client.js";
+import { CopyPromptsToggle } from "../../components/CopyPromptsToggle.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { cancelEnsembleRun, startEnsembleRun } from "./ensembleActions.js";
 
@@ -63,6 +64,7 @@ export function TaskForm({ running, runId }: { running: boolean; runId: string |
         <label>
           Project <input type="text" placeholder="/path/to/project (optional)" value={form.projectDir} onChange={(e) => setForm({ projectDir: e.target.value })} />
         </label>
+        <CopyPromptsToggle />
         <span className="spacer" />
         {running && runId ? (
           <button onClick={() => void cancelEnsembleRun(runId)} data-testid="workflow-cancel">

@@ -10,8 +10,8 @@ export async function startEnsembleRun(): Promise<void> {
   const input: EnsembleRunInput = {
     prompt: f.task.trim(),
     mode: f.mode,
-    // The finished prompt goes to the clipboard with a toast, as the workflow promises; Copy re-copies it.
-    copy: true,
+    // No `copy`: the clipboard is written by the Copy button, or by the engine when the user turned on
+    // "copy prompts automatically" (config ui.copyPrompts).
     ...(f.projectDir.trim() ? { projectDir: f.projectDir.trim() } : {}),
     ...(f.debate ? { debate: { agents: f.agents, rounds: f.rounds } } : {}),
   };

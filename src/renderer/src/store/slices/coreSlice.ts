@@ -1,23 +1,16 @@
 import type { StateCreator } from "zustand";
 import type { RunEvent, RunSummary } from "../../../../shared/contract/runs.js";
+import type { Notice, SystemInfo } from "../../../../shared/contract/system.js";
 import type { AppState } from "../useAppStore.js";
 
 export type ViewId = "workflow" | "project" | "models" | "history" | "patterns" | "settings";
 export type ConnectionState = "connecting" | "connected" | "disconnected";
 
-export interface Toast {
-  id: number;
-  level: "info" | "success" | "warn" | "error";
-  title: string;
-  message?: string;
-}
+export type Toast = Omit<Notice, "at"> & { id: number };
 
-export interface SystemInfo {
-  version: string;
-  shell: string;
-  dataDir: string;
-  dbReadOnly: boolean;
-}
+/** Toasts shown at once; older ones give way (all notices stay listed in History). */
+export const MAX_TOASTS = 3;
+
 
 export interface CoreSlice {
   view: ViewId;
@@ -37,6 +30,16 @@ export interface CoreSlice {
 }
 
 let toastId = 1;
+
+/** The newest MAX_TOASTS, but a toast that needs action gives way only to others that do. */
+function keepNewest(all: Toast[]): Toast[] {
+  const out = [...all];
+  while (out.length > MAX_TOASTS) {
+    const i = out.findIndex((t) => !t.needsAction);
+    out.splice(i === -1 ? 0 : i, 1);
+  }
+  return out;
+}
 const MAX_EVENTS = 2000;
 
 export const createCoreSlice: StateCreator<AppState, [], [], CoreSlice> = (set) => ({
@@ -49,7 +52,7 @@ export const createCoreSlice: StateCreator<AppState, [], [], CoreSlice> = (set) 
   setView: (view) => set({ view }),
   setConnection: (connection) => set({ connection }),
   setInfo: (info) => set({ info }),
-  pushToast: (t) => set((s) => ({ toasts: [...s.toasts.slice(-4), { ...t, id: toastId++ }] })),
+  pushToast: (t) => set((s) => ({ toasts: keepNewest([...s.toasts, { ...t, id: toastId++ }]) })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
   upsertRun: (r) => set((s) => ({ runs: { ...s.runs, [r.runId]: r } })),
   addRunEvent: (e) =>

@@ -42,7 +42,7 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
   analyzeRunId: null,
   rulesRunId: null,
   proposeRunId: null,
-  rulesFormat: "all",
+  rulesFormat: "mdc+agents",
   rulesForce: false,
   rulesPlan: null,
   proposeGoal: "",

@@ -1,12 +1,6 @@
 import type { StateCreator } from "zustand";
-import type { ApplyPlan, TestRunResult } from "../../../../shared/contract/verify.js";
+import type { ApplyPlan, ApplyResult, TestRunResult } from "../../../../shared/contract/verify.js";
 import type { AppState } from "../useAppStore.js";
-
-export interface LastApply {
-  applyId: string;
-  written: string[];
-  skipped: Array<{ path: string; reason: string }>;
-}
 
 /**
  * UI state of the review and test panes. Live test-run data is derived from `runEvents` (core slice); only
@@ -17,13 +11,15 @@ export interface VerifySlice {
   verifyProject: string;
   verifyAnswer: string;
   verifyPlan: ApplyPlan | null;
+  /** The result of applying the plan under review; the plan stays on screen with it until the next review. */
+  verifyPlanResult: ApplyResult | null;
   /** Path → approved for writing. */
   verifyApprovals: Record<string, boolean>;
   /** Path → separately confirmed (protected paths only). */
   verifyProtectedOk: Record<string, boolean>;
   verifyBusy: "plan" | "apply" | "undo" | "consent" | null;
   verifyError: string | null;
-  verifyLastApply: LastApply | null;
+  verifyLastApply: ApplyResult | null;
   verifyTestRunId: string | null;
   /** Final results fetched with runs.get, by run id. */
   verifyTestResults: Record<string, TestRunResult>;
@@ -36,7 +32,8 @@ export interface VerifySlice {
   setVerifyProtectedOk(path: string, ok: boolean): void;
   setVerifyBusy(busy: VerifySlice["verifyBusy"]): void;
   setVerifyError(message: string | null): void;
-  setVerifyLastApply(a: LastApply | null): void;
+  setVerifyLastApply(a: ApplyResult | null): void;
+  setVerifyPlanResult(r: ApplyResult | null): void;
   setVerifyTestRun(runId: string | null): void;
   setVerifyTestResult(runId: string, r: TestRunResult): void;
 }
@@ -45,6 +42,7 @@ export const createVerifySlice: StateCreator<AppState, [], [], VerifySlice> = (s
   verifyProject: "",
   verifyAnswer: "",
   verifyPlan: null,
+  verifyPlanResult: null,
   verifyApprovals: {},
   verifyProtectedOk: {},
   verifyBusy: null,
@@ -57,6 +55,7 @@ export const createVerifySlice: StateCreator<AppState, [], [], VerifySlice> = (s
   setVerifyPlan: (plan) =>
     set({
       verifyPlan: plan,
+      verifyPlanResult: null,
       verifyApprovals: Object.fromEntries((plan?.files ?? []).map((f) => [f.path, f.status === "ok" && f.action !== "none"])),
       verifyProtectedOk: {},
       verifyError: null,
@@ -68,6 +67,7 @@ export const createVerifySlice: StateCreator<AppState, [], [], VerifySlice> = (s
   setVerifyBusy: (verifyBusy) => set({ verifyBusy }),
   setVerifyError: (verifyError) => set({ verifyError }),
   setVerifyLastApply: (verifyLastApply) => set({ verifyLastApply }),
+  setVerifyPlanResult: (verifyPlanResult) => set({ verifyPlanResult }),
   setVerifyTestRun: (verifyTestRunId) => set({ verifyTestRunId, verifyError: null }),
   setVerifyTestResult: (runId, r) => set((s) => ({ verifyTestResults: { ...s.verifyTestResults, [runId]: r } })),
 });

@@ -1,4 +1,4 @@
-import type { TaskAnalysis } from "../../../../src/shared/contract/ensemble.js";
+import type { TaskAnalysis } from "../../../src/shared/contract/ensemble.js";
 
 const base: TaskAnalysis = {
   approach: "x",

@@ -1,5 +1,5 @@
-import { AppError, ErrorCode } from "../../../../src/shared/contract/errors.js";
-import type { GenerateRequest, GenerateResult, ModelGateway, ModelInfo } from "../../../../src/engine/inference/types.js";
+import { AppError, ErrorCode } from "../../../src/shared/contract/errors.js";
+import type { GenerateRequest, GenerateResult, ModelGateway, ModelInfo } from "../../../src/engine/inference/types.js";
 
 /** How one scripted model behaves. */
 export interface Script {

@@ -1,4 +1,4 @@
-import type { TaskAnalysis } from "../../../../src/shared/contract/ensemble.js";
+import type { TaskAnalysis } from "../../../src/shared/contract/ensemble.js";
 
 /** One Python function of about ten lines; `k` varies names and constants so candidates differ like real answers. */
 function fn(i: number, k: number): string[] {
