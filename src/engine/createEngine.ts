@@ -7,6 +7,7 @@ import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
+import { createLearningFeature, type LearningFeature } from "./learning/learningFeature.js";
 import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.js";
 import type { Ports } from "./ports.js";
 import { createProjectFeature } from "./project/projectFeature.js";
@@ -25,6 +26,8 @@ export interface Engine {
   bus: EventBus;
   ctx: EngineContext;
   models: ModelsFeature;
+  /** Pattern library, selectors, retrieval (`similarSuccesses`) and error memory (`matchingErrors`). */
+  learning: LearningFeature;
   /**
    * An RPC server for this engine's contract: a closed connection hands its runs to the grace period,
    * protocol problems are logged. Each shell (Electron, web, CLI, tests) accepts its connections on one.
@@ -83,7 +86,9 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   };
 
   const models = createModelsFeature(ctx);
-  const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
+  const learning = createLearningFeature(ctx);
+  const ensemble = createEnsembleFeature(ctx, { models: models.gateway, weights: learning.weights, select: (m, c, o, x) => learning.selector.select(m, c, o, x) });
+  const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), ensemble, learning];
   for (const f of features) runs.registerAll(f.runs ?? {});
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
     const checks = await coreDoctorChecks(ctx);
@@ -133,5 +138,5 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   const createRpcServer = (): RpcServer =>
     new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });
 
-  return { handlers, bus, ctx, models, createRpcServer, dispose };
+  return { handlers, bus, ctx, models, learning, createRpcServer, dispose };
 }

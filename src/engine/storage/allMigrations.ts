@@ -1,4 +1,5 @@
 import { ensembleMigrations } from "../ensemble/migrations.js";
+import { learningMigrations } from "../learning/migrations.js";
 import { modelsMigrations } from "../models/migrations.js";
 import { projectMigrations } from "../project/migrations.js";
 import { verifyMigrations } from "../verify/migrations.js";
@@ -12,4 +13,5 @@ export const allMigrations: Migration[] = [
   ...projectMigrations,
   ...verifyMigrations,
   ...ensembleMigrations,
+  ...learningMigrations,
 ];
