@@ -4,7 +4,9 @@ import { APP_VERSION } from "../engine/version.js";
 import { registerConfigCommand } from "./commands/config.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerEnsembleCommands } from "./commands/ensemble.js";
+import { registerLearnCommands } from "./commands/learn.js";
 import { registerModelsCommands } from "./commands/models.js";
+import { registerPatternsCommands } from "./commands/patterns.js";
 import { registerProjectCommands } from "./commands/project.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerVerifyCommands } from "./commands/verify.js";
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerProjectCommands(program);
   registerEnsembleCommands(program);
   registerVerifyCommands(program);
+  registerPatternsCommands(program);
+  registerLearnCommands(program);
   return program;
 }
 
