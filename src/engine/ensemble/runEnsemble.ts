@@ -32,8 +32,8 @@ async function prepare(deps: EnsembleDeps, input: Input, run: RunContext<"ensemb
   const models = await deps.gateway.listModels({ signal: run.signal });
   const selection = deps.select(models, deps.ctx.config, { models: input.models, samplesPerModel: input.samplesPerModel }, { task: input.prompt, runId: run.runId });
   for (const n of selection.notes) run.log("info", n);
-  if (selection.decision) run.data("selection", selection.decision);
   run.data("members", { members: selection.members });
+  if (selection.decision) run.data("selection", selection.decision);
   let project: ProjectContext | undefined;
   if (input.projectDir) {
     project = await loadProjectContext(input.projectDir);
