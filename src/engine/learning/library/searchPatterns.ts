@@ -1,12 +1,10 @@
 import type Database from "better-sqlite3";
-import { Pattern, PatternQuery, type PatternSummary } from "../../../shared/contract/learning.js";
-import { ftsQuery } from "./ftsQuery.js";
+import { cachedStatement } from "./cachedStatement.js";
+import { PatternQuery, type Pattern, type PatternSummary } from "../../../shared/contract/learning.js";
+import { ftsQuery, queryWords } from "./ftsQuery.js";
+import { rankMatches } from "./rankMatches.js";
 
-/**
- * A broad query (a word in most patterns) is ranked over its newest CANDIDATE_CAP matches only: BM25 is
- * computed per matching row, so ranking every match of 100,000 patterns would cost tens of ms.
- */
-export const CANDIDATE_CAP = 1000;
+export { CANDIDATE_CAP } from "./rankMatches.js";
 
 export interface SearchResult {
   patterns: PatternSummary[];
@@ -18,7 +16,6 @@ export interface SearchResult {
 
 interface Row {
   rowid: number;
-  id: string;
   reward: number | null;
   iteration: number;
   created_at: number;
@@ -77,11 +74,12 @@ const ORDER_SQL: Record<string, string> = {
 };
 
 function summarize(db: Database.Database, row: Row, match: string | null): PatternSummary {
-  const body = row.body ?? (db.prepare("SELECT body FROM learning_patterns WHERE rowid = ?").get(row.rowid) as { body: string }).body;
-  const p = Pattern.parse(JSON.parse(body));
+  const body = row.body ?? (cachedStatement(db, "SELECT body FROM learning_patterns WHERE rowid = ?").get(row.rowid) as { body: string }).body;
+  // Stored bodies were validated on the way in; a zod parse here would cost ~0.4 ms per row.
+  const p = JSON.parse(body) as Pattern;
   let snippet: string | null = null;
   if (match) {
-    const s = db.prepare("SELECT snippet(learning_patterns_fts, -1, '[', ']', '…', 12) AS s FROM learning_patterns_fts WHERE learning_patterns_fts MATCH ? AND rowid = ?").get(match, row.rowid) as { s: string } | undefined;
+    const s = cachedStatement(db, "SELECT snippet(learning_patterns_fts, -1, '[', ']', '…', 12) AS s FROM learning_patterns_fts WHERE learning_patterns_fts MATCH ? AND rowid = ?").get(match, row.rowid) as { s: string } | undefined;
     snippet = s?.s ?? null;
   }
   return {
@@ -113,25 +111,19 @@ export function searchPatterns(db: Database.Database, input: PatternQuery, mode:
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
   const sort = q.sort ?? (match ? "relevance" : "newest");
-  const cols = "p.rowid AS rowid, p.id, p.reward, p.iteration, p.created_at, p.body";
+  const cols = "p.rowid AS rowid, p.reward, p.iteration, p.created_at, p.body";
   if (!match) {
     if (q.query) return { patterns: [], total: 0, capped: false };
     const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const total = (db.prepare(`SELECT COUNT(*) AS n FROM learning_patterns p ${w}`).get(...args) as { n: number }).n;
-    const rows = db.prepare(`SELECT ${cols}, NULL AS score FROM learning_patterns p ${w} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+    const total = (cachedStatement(db, `SELECT COUNT(*) AS n FROM learning_patterns p ${w}`).get(...args) as { n: number }).n;
+    const rows = cachedStatement(db, `SELECT ${cols}, NULL AS score FROM learning_patterns p ${w} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     return { patterns: rows.map((r) => summarize(db, r, null)), total, capped: false };
   }
-  // Newest matches first (FTS5 walks rowids backwards cheaply), ranked in JS: bounded work for broad words.
-  const rows = db
-    .prepare(
-      `SELECT p.rowid AS rowid, p.reward, p.iteration, p.created_at, bm25(learning_patterns_fts, 4.0, 1.0, 1.0, 2.0) AS score
-       FROM learning_patterns_fts f JOIN learning_patterns p ON p.rowid = f.rowid
-       WHERE learning_patterns_fts MATCH ? ${where.length ? `AND ${where.join(" AND ")}` : ""}
-       ORDER BY f.rowid DESC LIMIT ?`,
-    )
-    .all(match, ...args, CANDIDATE_CAP + 1) as Row[];
-  const capped = rows.length > CANDIDATE_CAP;
-  if (capped) rows.pop();
+  const ranked = rankMatches(db, queryWords(q.query!), mode, { where, args });
+  const info = cachedStatement(db, "SELECT reward, iteration, created_at FROM learning_patterns WHERE rowid = ?");
+  // Reward, iteration and date are only needed to sort by them.
+  const rows: Row[] = ranked.rows.map((r) => ({ rowid: r.rowid, score: r.score, ...(sort === "relevance" ? { reward: null, iteration: 0, created_at: 0 } : (info.get(r.rowid) as Omit<Row, "rowid" | "score">)) }));
+  const capped = ranked.capped;
   rows.sort(SORTS[sort]);
   return { patterns: rows.slice(offset, offset + limit).map((r) => summarize(db, r, match)), total: rows.length, capped };
 }
