@@ -2,7 +2,7 @@ import type { StateCreator } from "zustand";
 import type { RunEvent, RunSummary } from "../../../../shared/contract/runs.js";
 import type { AppState } from "../useAppStore.js";
 
-export type ViewId = "workflow" | "project" | "models" | "history" | "patterns" | "settings";
+export type ViewId = "workflow" | "project" | "models" | "history" | "patterns" | "learning" | "settings";
 export type ConnectionState = "connecting" | "connected" | "disconnected";
 
 export interface Toast {
