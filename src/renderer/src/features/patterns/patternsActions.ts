@@ -40,19 +40,21 @@ export async function openPattern(id: string | null): Promise<void> {
 }
 
 export async function deletePattern(id: string): Promise<void> {
-  await guarded(async (c) => {
+  const ok = await guarded(async (c) => {
     await c.call("patterns.delete", { id });
     if (state().patternDetail?.id === id) state().setPatternDetail(null);
+    return true;
   });
-  await loadPatterns();
+  if (ok) await loadPatterns();
 }
 
 export async function sendFeedback(patternId: string, thumbs: Thumbs, note: string): Promise<void> {
-  await guarded(async (c) => {
+  const ok = await guarded(async (c) => {
     await c.call("learn.feedback", { patternId, thumbs, note });
     state().setPatternsMessage(`Feedback saved (${thumbs === "up" ? "👍" : "👎"})`);
+    return true;
   });
-  await openPattern(patternId);
+  if (ok) await openPattern(patternId);
 }
 
 /** Download the library as a JSON file (the browser saves it; nothing leaves the machine). */
@@ -69,11 +71,12 @@ export async function exportPatterns(): Promise<void> {
   });
 }
 
+/** Import a file; a refusal stays on screen with its reason (the list is reloaded only after a success). */
 export async function importPatterns(file: File): Promise<void> {
-  await guarded(async (c) => {
-    const r = await c.call("patterns.import", { text: await file.text() });
-    state().setPatternsMessage(`Imported ${r.imported} pattern(s); ${r.duplicates} already present`);
-  });
+  state().setPatternsMessage(null);
+  const r = await guarded(async (c) => c.call("patterns.import", { text: await file.text() }));
+  if (!r) return;
+  state().setPatternsMessage(`Imported ${r.imported} pattern(s); ${r.duplicates} already present`);
   await loadPatterns();
 }
 
