@@ -5,7 +5,9 @@ import { registerConfigCommand } from "./commands/config.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerEnsembleCommands } from "./commands/ensemble.js";
 import { registerLoopCommands } from "./commands/loop.js";
+import { registerLearnCommands } from "./commands/learn.js";
 import { registerModelsCommands } from "./commands/models.js";
+import { registerPatternsCommands } from "./commands/patterns.js";
 import { registerProjectCommands } from "./commands/project.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerVerifyCommands } from "./commands/verify.js";
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerEnsembleCommands(program);
   registerVerifyCommands(program);
   registerLoopCommands(program);
+  registerPatternsCommands(program);
+  registerLearnCommands(program);
   return program;
 }
 

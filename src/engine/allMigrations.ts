@@ -1,5 +1,6 @@
 import { conductorMigrations } from "./conductor/migrations.js";
 import { ensembleMigrations } from "./ensemble/migrations.js";
+import { learningMigrations } from "./learning/migrations.js";
 import { modelsMigrations } from "./models/migrations.js";
 import { projectMigrations } from "./project/migrations.js";
 import { verifyMigrations } from "./verify/migrations.js";
@@ -17,4 +18,5 @@ export const allMigrations: Migration[] = [
   ...verifyMigrations,
   ...ensembleMigrations,
   ...conductorMigrations,
+  ...learningMigrations,
 ];

@@ -11,6 +11,7 @@ import { createConductorFeature } from "./conductor/conductorFeature.js";
 import { followChildRun } from "./runs/followChildRun.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
+import { createLearningFeature, type LearningFeature } from "./learning/learningFeature.js";
 import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.js";
 import type { Ports } from "./ports.js";
 import { createProjectFeature } from "./project/projectFeature.js";
@@ -30,6 +31,8 @@ export interface Engine {
   bus: EventBus;
   ctx: EngineContext;
   models: ModelsFeature;
+  /** Pattern library, selectors, retrieval (`similarSuccesses`) and error memory (`matchingErrors`). */
+  learning: LearningFeature;
   /**
    * An RPC server for this engine's contract: a closed connection hands its runs to the grace period,
    * protocol problems are logged. Each shell (Electron, web, CLI, tests) accepts its connections on one.
@@ -95,12 +98,15 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     const parsed = def.input.parse(input);
     return (merged.handlers![method] as (i: unknown, c: CallContext) => Promise<MethodOutput<M>>)(parsed, { signal: signal ?? new AbortController().signal, connectionId: "engine" });
   };
+  const learning = createLearningFeature(ctx);
+  const ensemble = createEnsembleFeature(ctx, { models: models.gateway, weights: learning.weights, select: (m, c, o, x) => learning.selector.select(m, c, o, x) });
   const features: Feature[] = [
     createConfigFeature(ctx),
     models,
     createProjectFeature(ctx, { models: models.gateway }),
     createVerifyFeature(ctx),
-    createEnsembleFeature(ctx, { models: models.gateway }),
+    ensemble,
+    learning,
     createConductorFeature(ctx, {
       call,
       child: (kind, input, signal, onEvent) => followChildRun(ctx, kind, input, signal, onEvent),
@@ -156,5 +162,5 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   const createRpcServer = (): RpcServer =>
     new RpcServer({ handlers, topics: bus, onConnectionClosed: (id) => runs.releaseOwner(id), onProtocolError: (m) => logger.warn(m) });
 
-  return { handlers, bus, ctx, models, createRpcServer, dispose };
+  return { handlers, bus, ctx, models, learning, createRpcServer, dispose };
 }

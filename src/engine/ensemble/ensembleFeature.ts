@@ -10,7 +10,7 @@ import { uniformWeights, type MemberWeights } from "./consensus/MemberWeights.js
 import { DebateStore } from "./debate/DebateStore.js";
 import { loadPersonas } from "./debate/loadPersonas.js";
 import { personaFiles } from "./debate/debatePhase.js";
-import type { EnsembleDeps } from "./EnsembleDeps.js";
+import type { EnsembleDeps, SelectFn } from "./EnsembleDeps.js";
 import { compileTemplate } from "./prompt/compileTemplate.js";
 import { TemplateStore } from "./prompt/TemplateStore.js";
 import { resourcesDir } from "./resourcesDir.js";
@@ -39,7 +39,7 @@ function doctorChecks(deps: EnsembleDeps): DoctorCheck[] {
 function handlers(deps: EnsembleDeps): Partial<Handlers> {
   const { ctx } = deps;
   return {
-    "ensemble.members": async (input, { signal }) => selectMembers(await deps.gateway.listModels({ signal }), ctx.config, input),
+    "ensemble.members": async (input, { signal }) => deps.select(await deps.gateway.listModels({ signal }), ctx.config, input, {}),
     "ensemble.personas": async ({ file }) => ({
       file: file ?? ctx.config.ensemble.personasFile ?? deps.shippedPersonas,
       personas: loadPersonas(personaFiles(deps.shippedPersonas, ctx.config, file)),
@@ -67,10 +67,10 @@ function handlers(deps: EnsembleDeps): Partial<Handlers> {
 }
 
 /**
- * Ensemble dispatch, consensus, CodeBLEU, persona debate and prompt generation. `weights` lets a later
- * capability plug learned member weights in; uniform by default.
+ * Ensemble dispatch, consensus, CodeBLEU, persona debate and prompt generation. `weights` and `select`
+ * let the learning capability plug in reputations and its selector; uniform / selectMembers by default.
  */
-export function createEnsembleFeature(ctx: EngineContext, deps: { models: ModelGateway; weights?: MemberWeights }): Feature {
+export function createEnsembleFeature(ctx: EngineContext, deps: { models: ModelGateway; weights?: MemberWeights; select?: SelectFn }): Feature {
   const resources = resourcesDir();
   const full: EnsembleDeps = {
     ctx,
@@ -78,6 +78,7 @@ export function createEnsembleFeature(ctx: EngineContext, deps: { models: ModelG
     templates: new TemplateStore(ctx.dataDir, path.join(resources, "templates")),
     debates: new DebateStore(ctx.db, ctx.dbReadOnly),
     weights: deps.weights ?? uniformWeights,
+    select: deps.select ?? ((models, cfg, overrides) => selectMembers(models, cfg, overrides)),
     shippedPersonas: path.join(resources, "personas.yaml"),
     memberCancels: new Map(),
   };

@@ -1,5 +1,6 @@
 import { throwIfAborted } from "../../shared/contract/errors.js";
 import type { RunParsedInput } from "../../shared/contract/methods.js";
+import type { SelectionDecision } from "../../shared/contract/learning.js";
 import type { Debate, EnsembleRunResult, GeneratedPrompt, MemberResult, MemberSpec } from "../../shared/contract/ensemble.js";
 import type { RunContext } from "../runs/RunManager.js";
 import { analysisPhase } from "./analysisPhase.js";
@@ -11,7 +12,6 @@ import type { EnsembleDeps } from "./EnsembleDeps.js";
 import { generatePrompt } from "./prompt/generatePrompt.js";
 import { loadProjectContext, type ProjectContext } from "./prompt/loadProjectContext.js";
 import { tokenCounterFor } from "./prompt/TokenCounter.js";
-import { selectMembers } from "./selection/selectMembers.js";
 
 type Input = RunParsedInput<"ensemble.run">;
 
@@ -27,18 +27,20 @@ async function copyPrompt(deps: EnsembleDeps, prompt: Omit<GeneratedPrompt, "cop
 }
 
 /** Members, project context and (when asked) the debate: everything before the members answer. */
-async function prepare(deps: EnsembleDeps, input: Input, run: RunContext<"ensemble.run">): Promise<{ members: MemberSpec[]; project?: ProjectContext; debate?: Debate }> {
+async function prepare(deps: EnsembleDeps, input: Input, run: RunContext<"ensemble.run">): Promise<{ members: MemberSpec[]; project?: ProjectContext; debate?: Debate; decision?: SelectionDecision }> {
   run.progress(0.02, "choosing members");
   const models = await deps.gateway.listModels({ signal: run.signal });
-  const selection = selectMembers(models, deps.ctx.config, { models: input.models, samplesPerModel: input.samplesPerModel });
+  const selection = deps.select(models, deps.ctx.config, { models: input.models, samplesPerModel: input.samplesPerModel }, { task: input.prompt, runId: run.runId });
   for (const n of selection.notes) run.log("info", n);
   run.data("members", { members: selection.members });
+  if (selection.decision) run.data("selection", selection.decision);
   let project: ProjectContext | undefined;
   if (input.projectDir) {
     project = await loadProjectContext(input.projectDir);
     for (const n of project.notes) run.log("info", n);
   }
-  if (!input.debate) return { members: selection.members, project };
+  const decision = selection.decision;
+  if (!input.debate) return { members: selection.members, project, decision };
   run.progress(0.05, "debate");
   const debate = await debatePhase({
     task: input.prompt,
@@ -53,7 +55,7 @@ async function prepare(deps: EnsembleDeps, input: Input, run: RunContext<"ensemb
       run.data("turn", t);
     },
   });
-  return { members: selection.members, project, debate };
+  return { members: selection.members, project, debate, decision };
 }
 
 /** Consensus (CodeBLEU medoid in code mode), then the prompt within its budget, copied when asked. */
@@ -95,7 +97,7 @@ export async function runEnsemble(deps: EnsembleDeps, input: Input, run: RunCont
   const started = Date.now();
   const cfg = deps.ctx.config.ensemble;
   run.setTitle(`Ensemble: ${input.prompt.slice(0, 60)}`);
-  const { members, project, debate } = await prepare(deps, input, run);
+  const { members, project, debate, decision } = await prepare(deps, input, run);
   throwIfAborted(run.signal);
   const { results, quorumReached } = await analysisPhase(
     deps,
@@ -113,5 +115,5 @@ export async function runEnsemble(deps: EnsembleDeps, input: Input, run: RunCont
   );
   throwIfAborted(run.signal);
   const { consensus, code, prompt } = await conclude(deps, input, run, results, project);
-  return { task: input.prompt, members: results, consensus, ...(code ? { code } : {}), ...(debate ? { debate } : {}), prompt, wallMs: Date.now() - started, quorumReached };
+  return { task: input.prompt, members: results, consensus, ...(code ? { code } : {}), ...(debate ? { debate } : {}), prompt, wallMs: Date.now() - started, quorumReached, ...(decision ? { selection: decision } : {}) };
 }

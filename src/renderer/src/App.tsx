@@ -1,6 +1,7 @@
 import { ConnectionBadge } from "./components/ConnectionBadge.js";
 import { Toasts } from "./components/Toasts.js";
 import { HistoryView } from "./features/history/HistoryView.js";
+import { LearningView } from "./features/learning/LearningView.js";
 import { ModelsView } from "./features/models/ModelsView.js";
 import { PatternsView } from "./features/patterns/PatternsView.js";
 import { ProjectView } from "./features/project/ProjectView.js";
@@ -15,6 +16,7 @@ const VIEWS: Array<{ id: ViewId; label: string; Component: () => React.JSX.Eleme
   { id: "models", label: "Models", Component: ModelsView },
   { id: "history", label: "History", Component: HistoryView },
   { id: "patterns", label: "Patterns", Component: PatternsView },
+  { id: "learning", label: "Learning", Component: LearningView },
   { id: "settings", label: "Settings", Component: SettingsView },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { method, runKind } from "./defineContract.js";
+import { SelectionDecision } from "./learning.js";
 
 // Contract of the ensemble capability: several local models analyse a task in parallel, a consensus step
 // merges them (confidence + disagreements), an optional persona debate comes first, and a Cursor prompt comes out.
@@ -189,12 +190,16 @@ export const EnsembleRunResult = z.object({
   wallMs: z.number(),
   /** Set when a quorum let the run proceed before every member finished. */
   quorumReached: z.boolean(),
+  /** How the selector chose the members, and why. */
+  selection: SelectionDecision.optional(),
 });
 export type EnsembleRunResult = z.infer<typeof EnsembleRunResult>;
 
 /** Payloads of the run's `data` events, by channel. */
 export const ensembleDataChannels = {
   members: z.object({ members: z.array(MemberSpec) }),
+  /** The selector's decision with its inputs and reason. */
+  selection: SelectionDecision,
   memberStart: z.object({ memberId: z.string(), startedAt: z.number() }),
   token: z.object({ memberId: z.string(), text: z.string() }),
   member: MemberResult,
@@ -207,7 +212,7 @@ export const ensembleDataChannels = {
 export const ensembleMethods = {
   "ensemble.members": method(
     z.object({ models: z.array(z.string()).optional(), samplesPerModel: z.number().int().min(1).max(16).optional() }),
-    z.object({ members: z.array(MemberSpec), policy: z.string(), notes: z.array(z.string()) }),
+    z.object({ members: z.array(MemberSpec), policy: z.string(), notes: z.array(z.string()), decision: SelectionDecision.optional() }),
     "The members a run would use now (selector policy, allowlist, FORCE_MODEL).",
   ),
   "ensemble.personas": method(

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { conductorMethods, conductorRunKinds } from "./conductor.js";
 import { configMethods } from "./config.js";
 import { ensembleMethods, ensembleRunKinds } from "./ensemble.js";
+import { learningMethods, learningRunKinds } from "./learning.js";
 import { modelsMethods, modelsRunKinds } from "./models.js";
 import { projectMethods, projectRunKinds } from "./project.js";
 import { runsMethods } from "./runs.js";
@@ -18,6 +19,7 @@ export const methods = {
   ...ensembleMethods,
   ...verifyMethods,
   ...conductorMethods,
+  ...learningMethods,
 } as const;
 
 /** Every kind of long work `runs.start` accepts. */
@@ -28,6 +30,7 @@ export const runKinds = {
   ...ensembleRunKinds,
   ...verifyRunKinds,
   ...conductorRunKinds,
+  ...learningRunKinds,
 } as const;
 
 export type Methods = typeof methods;

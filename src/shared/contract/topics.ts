@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { conductorTopics } from "./conductor.js";
 import { ensembleTopics } from "./ensemble.js";
+import { learningTopics } from "./learning.js";
 import { modelsTopics } from "./models.js";
 import { projectTopics } from "./project.js";
 import { runsTopics } from "./runs.js";
@@ -16,6 +17,7 @@ export const topics = {
   ...ensembleTopics,
   ...verifyTopics,
   ...conductorTopics,
+  ...learningTopics,
 } as const;
 
 export type Topics = typeof topics;

@@ -1,9 +1,16 @@
 import { z } from "zod";
 
-/** Config section `learning`. */
+/** Config section `learning` (owned by the learning capability, docs/learning.md). */
 export const LearningSection = z
   .object({
-    /** Learn from rewards (env RLHF_DISABLE=1 turns it off). */
+    /** Learn from rewards: posteriors, PPO, reputations (env RLHF_DISABLE=1 turns it off). */
     enabled: z.boolean().default(true),
+    /**
+     * Bandit discount per new observation of a task type, in (0, 1]: older evidence of every arm of that task
+     * type is multiplied by it, so the bandit adapts when models change. Defaults to `1` (no discount).
+     */
+    discount: z.number().gt(0).max(1).default(1),
+    /** Largest pattern export file accepted by import, in bytes. Defaults to 50 MiB. */
+    importMaxBytes: z.number().int().min(1024).default(50 * 1024 * 1024),
   })
   .prefault({});

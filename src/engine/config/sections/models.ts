@@ -20,8 +20,12 @@ export const ModelsSection = z
     forceModel: z.string().nullable().default(null),
     /** Model whose answer wins ties / is preferred (env WINNER_MODEL). */
     winnerModel: z.string().nullable().default(null),
-    /** How ensemble members are chosen (env SELECTOR_POLICY). Learned policies arrive later. */
-    selectorPolicy: z.enum(["fixed", "all", "latency"]).default("all"),
+    /**
+     * How ensemble members are chosen (env SELECTOR_POLICY): `fixed` (WINNER_MODEL first, then
+     * ensemble.fixedMembers), `all`, `latency`, `bandit` (Thompson sampling per task type × model on reward),
+     * `ppo` (the trained agent; falls back to the bandit). See docs/learning.md.
+     */
+    selectorPolicy: z.enum(["fixed", "all", "latency", "bandit", "ppo"]).default("all"),
     /** Fail instead of falling back when the policy's choice is unavailable (env MODEL_SELECTOR_STRICT). */
     selectorStrict: z.boolean().default(false),
     /** Generations running at once (env MAX_PARALLEL_MODELS), not how many members a run asks (`ensemble.size`). Range 1–16. */

@@ -3,7 +3,7 @@ import type { RunEvent, RunSummary } from "../../../../shared/contract/runs.js";
 import type { Notice, SystemInfo } from "../../../../shared/contract/system.js";
 import type { AppState } from "../useAppStore.js";
 
-export type ViewId = "workflow" | "project" | "models" | "history" | "patterns" | "settings";
+export type ViewId = "workflow" | "project" | "models" | "history" | "patterns" | "learning" | "settings";
 export type ConnectionState = "connecting" | "connected" | "disconnected";
 
 export type Toast = Omit<Notice, "at"> & { id: number };
