@@ -7,6 +7,7 @@ import { maskSecrets, type LoadedConfig } from "./config/loadConfig.js";
 import type { EngineContext } from "./EngineContext.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
+import { createInsightFeature } from "./insight/insightFeature.js";
 import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.js";
 import type { Ports } from "./ports.js";
 import { createProjectFeature } from "./project/projectFeature.js";
@@ -83,7 +84,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
   };
 
   const models = createModelsFeature(ctx);
-  const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway })];
+  const features: Feature[] = [models, createProjectFeature(ctx, { models: models.gateway }), createVerifyFeature(ctx), createEnsembleFeature(ctx, { models: models.gateway }), createInsightFeature(ctx)];
   for (const f of features) runs.registerAll(f.runs ?? {});
   const doctor = async (signal: AbortSignal, onCheck?: (done: number, total: number) => void): Promise<DoctorCheck[]> => {
     const checks = await coreDoctorChecks(ctx);

@@ -10,6 +10,7 @@ import { SandboxSection } from "./sections/sandbox.js";
 import { VerifySection } from "./sections/verify.js";
 import { ServerSection } from "./sections/server.js";
 import { UiSection } from "./sections/ui.js";
+import { InsightSection } from "./sections/insight.js";
 
 /** The whole configuration. Every field has a default, so `{}` is a valid config.yaml. Sections live in ./sections. */
 export const ConfigSchema = z.object({
@@ -24,6 +25,7 @@ export const ConfigSchema = z.object({
   verify: VerifySection,
   server: ServerSection,
   ui: UiSection,
+  insight: InsightSection,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

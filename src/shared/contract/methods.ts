@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { conductorMethods, conductorRunKinds } from "./conductor.js";
 import { configMethods } from "./config.js";
+import { insightMethods } from "./insight.js";
 import { ensembleMethods, ensembleRunKinds } from "./ensemble.js";
 import { modelsMethods, modelsRunKinds } from "./models.js";
 import { projectMethods, projectRunKinds } from "./project.js";
@@ -18,6 +19,7 @@ export const methods = {
   ...ensembleMethods,
   ...verifyMethods,
   ...conductorMethods,
+  ...insightMethods,
 } as const;
 
 /** Every kind of long work `runs.start` accepts. */
