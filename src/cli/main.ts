@@ -4,8 +4,10 @@ import { APP_VERSION } from "../engine/version.js";
 import { registerConfigCommand } from "./commands/config.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerEnsembleCommands } from "./commands/ensemble.js";
+import { registerInsightCommands } from "./commands/insight.js";
 import { registerModelsCommands } from "./commands/models.js";
 import { registerProjectCommands } from "./commands/project.js";
+import { registerRunsShowCommand } from "./commands/runsShow.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerVerifyCommands } from "./commands/verify.js";
 
@@ -26,6 +28,9 @@ export function buildProgram(): Command {
   registerProjectCommands(program);
   registerEnsembleCommands(program);
   registerVerifyCommands(program);
+  registerInsightCommands(program);
+  // After any other `runs` registration: it adds `show` to the existing group.
+  registerRunsShowCommand(program);
   return program;
 }
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createEngine, loadConfig, resolveDataDir } from "../engine/index.js";
+import { createEngine, EngineMetrics, loadConfig, resolveDataDir } from "../engine/index.js";
 import { createNodePorts } from "../platform/node/createNodePorts.js";
 import { startWebServer } from "./startWebServer.js";
 
@@ -19,6 +19,8 @@ export interface ServeOptions {
   verbose?: boolean;
   dataDir?: string;
   json?: boolean;
+  /** Serve Prometheus `/metrics`. Defaults to config `insight.metrics.enabled`. */
+  metrics?: boolean;
 }
 
 /** `codeconductor serve`: engine + web server until SIGINT/SIGTERM, then a clean shutdown. */
@@ -31,10 +33,12 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, "index.html"))) {
     process.stderr.write(`warning: the UI is not built (${staticDir} is missing); run \`npm run build\`. The API still works.\n`);
   }
-  const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port });
+  const metrics = (opts.metrics ?? config.config.insight.metrics.enabled) ? new EngineMetrics(engine) : undefined;
+  const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port, metrics });
   if (opts.json) process.stdout.write(`${JSON.stringify({ url: web.url, port: web.port, dataDir })}\n`);
   else {
     process.stdout.write(`CodeConductor web mode (data: ${dataDir})\nOpen: ${web.url}\n(only this machine can connect; the token works for this launch only)\n`);
+    if (metrics) process.stdout.write(`Prometheus metrics: ${web.origin}/metrics\n`);
     for (const p of config.problems) process.stderr.write(`config: ${p}\n`);
   }
   if (opts.open) openInBrowser(web.url);
@@ -46,6 +50,7 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   });
   process.stderr.write("Shutting down…\n");
   await web.close();
+  metrics?.dispose();
   rpc.dispose();
   await engine.dispose();
 }

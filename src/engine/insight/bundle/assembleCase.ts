@@ -5,7 +5,9 @@ import type { RunRecord } from "../loadRunRecord.js";
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+/** A bundle file before redaction: plain text, or JSON redacted value by value so it stays valid JSON. */
+export type CaseFile = { text: string } | { json: unknown } | { jsonl: unknown[] };
+const json = (v: unknown): CaseFile => ({ json: v });
 /** A project path as a flat, safe entry name. */
 const flat = (p: string): string => p.replace(/^\/+/, "").replace(/[\\/]/g, "__").replace(/\.\.+/g, "_") || "file";
 const isDotEnv = (p: string): boolean => /(^|\/)\.env(\.|$)/.test(p);
@@ -51,7 +53,7 @@ function touchedFiles(rec: RunRecord): Map<string, { oldText: string; newText: s
   return out;
 }
 
-function testFiles(rec: RunRecord, raw: boolean): Array<[string, string]> {
+function testFiles(rec: RunRecord, raw: boolean): Array<[string, CaseFile]> {
   const runs = rec.events.filter((e) => e.type === "data" && e.channel === "tests").map((e) => obj((e as { data: unknown }).data));
   if (!runs.length && rec.run.kind === "verify.test" && rec.result) runs.push(obj(rec.result));
   return runs.map((t, i) => {
@@ -67,9 +69,9 @@ function testFiles(rec: RunRecord, raw: boolean): Array<[string, string]> {
  * team_safe — + before/after of touched files and prompt texts; full_internal — + raw outputs with `includeRaw`.
  * `.env` files never get their contents in.
  */
-export function assembleCase(rec: RunRecord, kpis: RunKpis, privacy: Privacy, includeRaw: boolean): Map<string, string> {
+export function assembleCase(rec: RunRecord, kpis: RunKpis, privacy: Privacy, includeRaw: boolean): Map<string, CaseFile> {
   const raw = privacy === "full_internal" && includeRaw;
-  const files = new Map<string, string>();
+  const files = new Map<string, CaseFile>();
   files.set("kpi.json", json(kpis));
   const result = obj(rec.result);
   const consensus = obj(rec.events.filter((e) => e.type === "data" && e.channel === "consensus").map((e) => (e as { data: unknown }).data).at(-1) ?? result.consensus);
@@ -87,15 +89,16 @@ export function assembleCase(rec: RunRecord, kpis: RunKpis, privacy: Privacy, in
   files.set("selector_decision.json", json({ policy: kpis.selector.policy, decision: kpis.selector.decision, reason: sel && typeof sel.reason === "string" ? sel.reason : null, source: sel ? "run" : "config" }));
   for (const [p, f] of touchedFiles(rec)) {
     const env = isDotEnv(p);
-    files.set(`diffs/${flat(p)}.diff`, env ? "[omitted: .env file]\n" : f.diff);
+    const text = (t: string): CaseFile => ({ text: env ? "[omitted: .env file]\n" : t });
+    files.set(`diffs/${flat(p)}.diff`, text(f.diff));
     if (privacy !== "public_safe") {
-      files.set(`before/${flat(p)}`, env ? "[omitted: .env file]\n" : f.oldText);
-      files.set(`after/${flat(p)}`, env ? "[omitted: .env file]\n" : f.newText);
+      files.set(`before/${flat(p)}`, text(f.oldText));
+      files.set(`after/${flat(p)}`, text(f.newText));
     }
   }
   for (const [name, body] of testFiles(rec, raw)) files.set(name, body);
   const events = rec.events.map((e) => sanitizeEvent(e, privacy, raw)).filter((e): e is RunEvent => e !== null);
-  files.set("logs/events.jsonl", events.map((e) => JSON.stringify(e)).join("\n") + "\n");
+  files.set("logs/events.jsonl", { jsonl: events });
   files.set("logs/run.json", json({ run: rec.run, input: privacy === "public_safe" ? { kind: rec.run.kind } : rec.input, applies: rec.applies }));
   return files;
 }

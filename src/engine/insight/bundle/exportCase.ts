@@ -51,8 +51,14 @@ async function redactedFiles(o: ExportCaseOptions, privacy: Privacy, warnings: s
   const raw = assembleCase(rec, kpis, privacy, o.includeRaw);
   if (o.includeRaw && privacy !== "full_internal") warnings.push(`--include-raw ignored: raw outputs need privacy full_internal (this is ${privacy})`);
   const out = new Map<string, { text: string; truncated: boolean }>();
-  for (const [name, text] of raw) {
-    const red = lf(await o.redactor.redact(text, name));
+  for (const [name, file] of raw) {
+    const red = lf(
+      "text" in file
+        ? await o.redactor.redact(file.text, name)
+        : "json" in file
+          ? `${JSON.stringify(await o.redactor.redactValue(file.json, name), null, 2)}\n`
+          : `${(await o.redactor.redactValue(file.jsonl, name) as unknown[]).map((e) => JSON.stringify(e)).join("\n")}\n`,
+    );
     const capped = capFile(name, red, o.maxFileBytes);
     out.set(capped.name, { text: capped.text, truncated: capped.truncated });
   }

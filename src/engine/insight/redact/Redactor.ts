@@ -50,6 +50,11 @@ export class Redactor {
       out = `${out.slice(0, s.start)}[REDACTED:${s.rule}]${out.slice(s.end)}`;
       this.count(s.rule);
     }
+    return this.redactContext(out);
+  }
+
+  private redactContext(text: string): string {
+    let out = text;
     for (const c of this.context) {
       out = out.replace(c.re, () => {
         this.count(c.rule);
@@ -57,6 +62,58 @@ export class Redactor {
       });
     }
     return out;
+  }
+
+  /**
+   * A JSON value with every string (and object key) redacted, so the result is still valid JSON. The strings
+   * are scanned together in one pass (secretlint per string would be slow), spans mapped back to each.
+   */
+  async redactValue(v: unknown, name?: string): Promise<unknown> {
+    const strings: string[] = [];
+    const collect = (x: unknown): void => {
+      if (typeof x === "string") strings.push(x);
+      else if (Array.isArray(x)) x.forEach(collect);
+      else if (x && typeof x === "object") for (const [k, y] of Object.entries(x)) (strings.push(k), collect(y));
+    };
+    collect(v);
+    const SEP = "\n\u0000\n";
+    const joined = strings.join(SEP);
+    const spans = await this.finder.find(joined, name);
+    const out: string[] = [];
+    let offset = 0;
+    let si = 0;
+    for (const str of strings) {
+      const end = offset + str.length;
+      let text = str;
+      // Spans inside this string, replaced from the end so earlier offsets stay valid.
+      const mine = [];
+      while (si < spans.length && spans[si]!.start < end) mine.push(spans[si++]!);
+      if (si > 0 && spans[si - 1]!.end > end) si--; // a span crossing into the next string is applied there too
+      for (const sp of mine.reverse()) {
+        const a = Math.max(sp.start, offset) - offset;
+        const b = Math.min(sp.end, end) - offset;
+        if (b <= a) continue;
+        text = `${text.slice(0, a)}[REDACTED:${sp.rule}]${text.slice(b)}`;
+        this.count(sp.rule);
+      }
+      out.push(this.redactContext(text));
+      offset = end + SEP.length;
+    }
+    let i = 0;
+    const rebuild = (x: unknown): unknown => {
+      if (typeof x === "string") return out[i++];
+      if (Array.isArray(x)) return x.map(rebuild);
+      if (x && typeof x === "object") {
+        const o: Record<string, unknown> = {};
+        for (const [, y] of Object.entries(x)) {
+          const k = out[i++]!;
+          o[k] = rebuild(y);
+        }
+        return o;
+      }
+      return x;
+    };
+    return rebuild(v);
   }
 
   /** Secrets and identifying details still present (empty when clean). */
