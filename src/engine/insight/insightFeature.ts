@@ -13,7 +13,9 @@ import { importCase } from "./bundle/importCase.js";
 import { listCases, openCase } from "./bundle/openCase.js";
 import { computeRunKpis } from "./computeRunKpis.js";
 import { configDigest } from "./configDigest.js";
+import { cursorChecks } from "./doctor/cursorChecks.js";
 import { kpiReport } from "./kpiReport.js";
+import { listHistory } from "./listHistory.js";
 import { loadRunRecord } from "./loadRunRecord.js";
 import { Redactor } from "./redact/Redactor.js";
 import { RunHistory } from "./RunHistory.js";
@@ -47,6 +49,7 @@ export function createInsightFeature(ctx: EngineContext): Feature {
   };
   return {
     handlers: {
+      "insight.runs": async (filter) => ({ ...listHistory(ctx.db, filter), keepRuns: ctx.config.insight.history.keepRuns, keepExports: ctx.config.insight.export.keep }),
       "insight.runShow": async ({ runId }) => detail(runId),
       "insight.kpis": async ({ since, kind, limit }) => kpiReport(ctx.db, ctx.config, digest, { since, kind, limit }),
       "insight.deleteRun": async ({ runId }) => ({ deleted: history.delete(runId, (id) => ctx.runs.running().some((r) => r.runId === id)) }),
@@ -78,6 +81,7 @@ export function createInsightFeature(ctx: EngineContext): Feature {
       "insight.importCase": async ({ file }) => importCase(path.resolve(file), casesDir),
       "insight.cases": async () => ({ cases: listCases(casesDir) }),
       "insight.openCase": async ({ caseId }) => openCase(casesDir, caseId),
+      "insight.doctorCursor": async ({ project }, { signal }) => ({ checks: await cursorChecks(ctx.ports, path.resolve(project ?? process.cwd()), signal) }),
     },
   };
 }

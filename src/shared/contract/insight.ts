@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { method } from "./defineContract.js";
 import { RunEvent, RunStatus, RunSummary } from "./runs.js";
+import { DoctorCheck } from "./system.js";
 
 // Contract of the insight capability: run history and replay, KPIs, case bundles (export / import), metrics.
 
@@ -156,7 +157,24 @@ export type ExportResult = z.infer<typeof ExportResult>;
 export const ImportedCase = z.object({ caseId: z.string(), dir: z.string(), runId: z.string(), kind: z.string(), privacy: Privacy, importedAt: z.number() });
 export type ImportedCase = z.infer<typeof ImportedCase>;
 
+export const HistoryRun = RunSummary.extend({ project: z.string().nullable() });
+export type HistoryRun = z.infer<typeof HistoryRun>;
+
 export const insightMethods = {
+  "insight.runs": method(
+    z.object({
+      kind: z.string().optional(),
+      status: RunStatus.optional(),
+      /** Substring of the run's project folder. */
+      project: z.string().optional(),
+      /** Started at or after / before (ms epoch). */
+      since: z.number().optional(),
+      until: z.number().optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    z.object({ runs: z.array(HistoryRun), kinds: z.array(z.string()), keepRuns: z.number().int(), keepExports: z.number().int() }),
+    "Stored runs for the history, filtered, newest first, with the retention settings in force.",
+  ),
   "insight.runShow": method(z.object({ runId: z.string().min(1) }), RunDetail, "A run with its timeline, applies/undos and KPIs."),
   "insight.kpis": method(
     z.object({ since: z.number().optional(), kind: z.string().optional(), limit: z.number().int().min(1).max(5000).optional() }),
@@ -169,5 +187,10 @@ export const insightMethods = {
   "insight.clearExports": method(z.object({}).strict(), z.object({ removed: z.number().int() }), "Delete every bundle in the export folder."),
   "insight.importCase": method(z.object({ file: z.string().min(1) }), ImportedCase, "Validate a case bundle and unpack it for read-only viewing."),
   "insight.cases": method(z.object({}).strict(), z.object({ cases: z.array(ImportedCase) }), "Imported cases, newest first."),
+  "insight.doctorCursor": method(
+    z.object({ project: z.string().optional() }),
+    z.object({ checks: z.array(DoctorCheck) }),
+    "Cursor workflow checks: cursor-agent on PATH and its version, the project's rule files, clipboard watching and hotkeys.",
+  ),
   "insight.openCase": method(z.object({ caseId: z.string().min(1) }), RunDetail, "An imported case as a read-only run."),
 } as const;

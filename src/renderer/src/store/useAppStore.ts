@@ -1,11 +1,12 @@
 import { create } from "zustand";
 import { createCoreSlice, type CoreSlice } from "./slices/coreSlice.js";
 import { createEnsembleSlice, type EnsembleSlice } from "./slices/ensembleSlice.js";
+import { createHistorySlice, type HistorySlice } from "./slices/historySlice.js";
 import { createModelsSlice, type ModelsSlice } from "./slices/modelsSlice.js";
 import { createProjectSlice, type ProjectSlice } from "./slices/projectSlice.js";
 import { createVerifySlice, type VerifySlice } from "./slices/verifySlice.js";
 
-export type AppState = CoreSlice & ModelsSlice & ProjectSlice & EnsembleSlice & VerifySlice;
+export type AppState = CoreSlice & ModelsSlice & ProjectSlice & EnsembleSlice & VerifySlice & HistorySlice;
 
 /** The one store of the renderer, built from slices (zustand slices pattern). */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createEnsembleSlice(...a),
   ...createVerifySlice(...a),
+  ...createHistorySlice(...a),
 }));

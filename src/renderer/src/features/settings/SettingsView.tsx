@@ -3,6 +3,7 @@ import type { ConfigEntry } from "../../../../shared/contract/config.js";
 import type { DoctorCheck } from "../../../../shared/contract/system.js";
 import { getClient } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
+import { ExportBundleCard } from "./ExportBundleCard.js";
 
 /** Effective configuration with its sources, and doctor diagnostics. */
 export function SettingsView(): React.JSX.Element {
@@ -51,6 +52,7 @@ export function SettingsView(): React.JSX.Element {
           </ul>
         ) : null}
       </div>
+      <ExportBundleCard />
       <div className="card">
         <div className="row">
           <h3 style={{ margin: 0 }}>Doctor</h3>
