@@ -29,13 +29,13 @@ describe("History in Chromium at 390 px", { timeout: 180_000 }, () => {
     expect(await page.locator('[data-testid="history-run"]').count()).toBe(2);
 
     await page.fill('[data-testid="filter-project"]', "calc");
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="history-run"]').length === 1`);
+    await expect.poll(() => page.locator('[data-testid="history-run"]').count()).toBe(1);
     await page.selectOption('[data-testid="filter-status"]', "failed");
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="history-run"]').length === 0`);
+    await expect.poll(() => page.locator('[data-testid="history-run"]').count()).toBe(0);
     await page.selectOption('[data-testid="filter-status"]', "");
     await page.fill('[data-testid="filter-project"]', "");
     await page.fill('[data-testid="filter-from"]', "2026-01-01");
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="history-run"]').length === 1`);
+    await expect.poll(() => page.locator('[data-testid="history-run"]').count()).toBe(1);
 
     await page.click(`[data-run-id="${seeded.runId}"]`);
     await page.waitForSelector('[data-testid="run-detail"]');
@@ -63,7 +63,11 @@ describe("History in Chromium at 390 px", { timeout: 180_000 }, () => {
     expect(await page.textContent('[data-testid="replay-stage"]')).toContain("outcome green");
 
     await page.screenshot({ path: artifactPath("history-390.png"), fullPage: true });
-    const overflow = (await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")) as number;
+    // A function, not a string: the page's CSP forbids eval.
+    const overflow = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+      return g.document.documentElement.scrollWidth - g.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
@@ -86,7 +90,7 @@ describe("History in Chromium at 390 px", { timeout: 180_000 }, () => {
     await page.click(`[data-run-id="${other.runId}"]`);
     await page.waitForSelector('[data-testid="run-delete"]');
     await page.click('[data-testid="run-delete"]');
-    await page.waitForFunction(`!document.querySelector('[data-run-id="${other.runId}"]')`);
+    await expect.poll(() => page.locator(`[data-run-id="${other.runId}"]`).count()).toBe(0);
     expect(app.engine.ctx.db.prepare("SELECT COUNT(*) AS n FROM runs WHERE id = ?").get(other.runId)).toEqual({ n: 0 });
 
     await page.click('[data-testid="nav-settings"]');
