@@ -73,7 +73,12 @@ export class Redactor {
     const collect = (x: unknown): void => {
       if (typeof x === "string") strings.push(x);
       else if (Array.isArray(x)) x.forEach(collect);
-      else if (x && typeof x === "object") for (const [k, y] of Object.entries(x)) (strings.push(k), collect(y));
+      else if (x && typeof x === "object") {
+        for (const [k, y] of Object.entries(x)) {
+          strings.push(k);
+          collect(y);
+        }
+      }
     };
     collect(v);
     const SEP = "\n\u0000\n";
