@@ -30,9 +30,16 @@ function runSuite(here: string, suite: string, args: string[], timeoutSec: numbe
   const latest = path.join(here, "results", `${suite}-latest.json`);
   fs.rmSync(latest, { force: true });
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "index.ts"), suite, ...args], { stdio: ["ignore", "inherit", "inherit"] });
+    // Its own process group, so a timeout kills the suite's helpers (servers, builds) too.
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "index.ts"), suite, ...args], { stdio: ["ignore", "inherit", "inherit"], detached: true });
     // Suite output goes to the terminal as it comes; the combined table follows at the end.
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutSec * 1000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timeoutSec * 1000);
     child.on("close", (code) => {
       clearTimeout(timer);
       const report = fs.existsSync(latest) ? (JSON.parse(fs.readFileSync(latest, "utf8")) as BenchReport) : null;
