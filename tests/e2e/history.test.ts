@@ -37,6 +37,9 @@ describe("History in Chromium at 390 px", { timeout: 180_000 }, () => {
     await page.fill('[data-testid="filter-from"]', "2026-01-01");
     await expect.poll(() => page.locator('[data-testid="history-run"]').count()).toBe(1);
 
+    await page.waitForSelector('[data-testid="chart-reward"] circle');
+    expect(await page.textContent('[data-testid="kpi-charts"]')).toContain("1 runs");
+
     await page.click(`[data-run-id="${seeded.runId}"]`);
     await page.waitForSelector('[data-testid="run-detail"]');
     const kpis = await page.textContent('[data-testid="run-kpis"]');

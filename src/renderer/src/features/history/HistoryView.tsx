@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { RunStatus } from "../../../../shared/contract/runs.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { importCaseFile, loadHistory, openCase, openRun } from "./historyActions.js";
+import { KpiCharts } from "./KpiCharts.js";
 import { RunDetailPane } from "./RunDetailPane.js";
 import "./history.css";
 
@@ -68,6 +69,7 @@ export function HistoryView(): React.JSX.Element {
           <code>insight.export.keep</code>).
         </p>
       ) : null}
+      <KpiCharts />
       <div className="history-layout">
         <div className="history-list">
           {runs.length === 0 ? <p className="muted">No runs match.</p> : null}

@@ -13,6 +13,7 @@ export async function loadHistory(): Promise<void> {
     const r = await c.call("insight.runs", { kind: f.kind || undefined, status: f.status || undefined, project: f.project || undefined, since: day(f.from), until: day(f.to, true), limit: 200 });
     store().setHistoryList(r.runs, r.kinds, { keepRuns: r.keepRuns, keepExports: r.keepExports });
     store().setHistoryCases((await c.call("insight.cases", {})).cases);
+    store().setHistoryKpis(await c.call("insight.kpis", { since: day(f.from), kind: f.kind || undefined, limit: 500 }));
   } catch (e) {
     fail(e);
   }

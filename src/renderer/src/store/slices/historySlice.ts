@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import type { HistoryRun, ImportedCase, RunDetail } from "../../../../shared/contract/insight.js";
+import type { HistoryRun, ImportedCase, KpiReport, RunDetail } from "../../../../shared/contract/insight.js";
 import type { RunStatus } from "../../../../shared/contract/runs.js";
 import type { AppState } from "../useAppStore.js";
 
@@ -23,6 +23,9 @@ export interface HistorySlice {
   /** Index of the event the replay shows (-1: before the first). */
   historyStep: number;
   historyError: string | null;
+  /** KPIs over the filtered period, for the charts. */
+  historyKpis: KpiReport | null;
+  setHistoryKpis(r: KpiReport | null): void;
   setHistoryFilter<K extends keyof HistoryFilters>(key: K, value: HistoryFilters[K]): void;
   setHistoryList(runs: HistoryRun[], kinds: string[], retention: { keepRuns: number; keepExports: number }): void;
   setHistoryCases(cases: ImportedCase[]): void;
@@ -43,6 +46,8 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   historyDetail: null,
   historyStep: -1,
   historyError: null,
+  historyKpis: null,
+  setHistoryKpis: (r) => set({ historyKpis: r }),
   setHistoryFilter: (key, value) => set((s) => ({ historyFilters: { ...s.historyFilters, [key]: value } })),
   setHistoryList: (runs, kinds, retention) => set({ historyRuns: runs, historyKinds: kinds, historyRetention: retention }),
   setHistoryCases: (cases) => set({ historyCases: cases }),
