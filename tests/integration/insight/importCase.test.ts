@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importCase } from "../../../src/engine/insight/bundle/importCase.js";
+import { openCase } from "../../../src/engine/insight/bundle/openCase.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
 import { seedLoopRun } from "../../support/insight/seedLoopRun.js";
 import { rawZip, type RawEntry } from "../../support/insight/rawZip.js";
@@ -43,6 +44,16 @@ describe("case import refuses hostile bundles and writes nothing outside the imp
     expect(tree(path.join(root, "data"))).toEqual([]);
     expect(tree(root)).toEqual(["in/case.zip"]);
     expect(fs.existsSync("/tmp/cc-abs-escape.txt")).toBe(false);
+  });
+});
+
+describe("a case whose content does not parse", () => {
+  it("imports (the manifest is valid) but opening it says the case is corrupt instead of crashing", () => {
+    const zip = path.join(root, "odd.zip");
+    fs.writeFileSync(zip, rawZip([{ name: "manifest.json", data: manifest }, { name: "logs/run.json", data: "{not json" }]));
+    const cases = path.join(root, "cases");
+    const c = importCase(zip, cases);
+    expect(() => openCase(cases, c.caseId)).toThrow(/cannot be read/);
   });
 });
 

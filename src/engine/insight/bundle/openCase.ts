@@ -21,6 +21,15 @@ export function listCases(casesDir: string): ImportedCase[] {
 
 /** An imported case as a read-only run: its sanitized event log, timeline and KPIs. */
 export function openCase(casesDir: string, caseId: string): RunDetail {
+  try {
+    return readCase(casesDir, caseId);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError(ErrorCode.Corrupt, `Imported case ${caseId} cannot be read: ${(e as Error).message.slice(0, 300)}`, { cause: e });
+  }
+}
+
+function readCase(casesDir: string, caseId: string): RunDetail {
   if (!/^[0-9a-f]{16}$/.test(caseId)) throw new AppError(ErrorCode.InvalidInput, `Not a case id: ${caseId}`);
   const dir = path.join(casesDir, caseId);
   if (!fs.existsSync(path.join(dir, ".imported.json"))) throw new AppError(ErrorCode.NotFound, `No imported case ${caseId}`);
