@@ -4,4 +4,3 @@ export { defaultConfig, type Config } from "./config/ConfigSchema.js";
 export { inertPorts, type Ports } from "./ports.js";
 export { resolveDataDir } from "./config/resolveDataDir.js";
 export { APP_VERSION } from "./version.js";
-export { EngineMetrics } from "./insight/metrics/EngineMetrics.js";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createEngine, EngineMetrics, loadConfig, resolveDataDir } from "../engine/index.js";
+import { createEngine, loadConfig, resolveDataDir } from "../engine/index.js";
 import { createNodePorts } from "../platform/node/createNodePorts.js";
 import { startWebServer } from "./startWebServer.js";
 
@@ -33,7 +33,8 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, "index.html"))) {
     process.stderr.write(`warning: the UI is not built (${staticDir} is missing); run \`npm run build\`. The API still works.\n`);
   }
-  const metrics = (opts.metrics ?? config.config.insight.metrics.enabled) ? new EngineMetrics(engine) : undefined;
+  // prom-client is loaded only when metrics are on.
+  const metrics = (opts.metrics ?? config.config.insight.metrics.enabled) ? new (await import("../engine/insight/metrics/EngineMetrics.js")).EngineMetrics(engine) : undefined;
   const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port, metrics });
   if (opts.json) process.stdout.write(`${JSON.stringify({ url: web.url, port: web.port, dataDir })}\n`);
   else {

@@ -1,5 +1,3 @@
-import { lintSource } from "@secretlint/core";
-import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { isPlaceholder, secretPatterns } from "./secretPatterns.js";
 import { looksRandom } from "./shannonEntropy.js";
 
@@ -16,6 +14,12 @@ export interface SecretFinderOptions {
   /** Rules to leave out (tests use this to prove the re-scan catches what redaction missed). */
   skipRules?: string[];
 }
+
+type Secretlint = { lintSource: typeof import("@secretlint/core").lintSource; recommended: typeof import("@secretlint/secretlint-rule-preset-recommend").creator };
+let secretlint: Promise<Secretlint> | undefined;
+/** Loaded on first use: only exports need it, and it is not small. */
+const loadSecretlint = (): Promise<Secretlint> =>
+  (secretlint ??= Promise.all([import("@secretlint/core"), import("@secretlint/secretlint-rule-preset-recommend")]).then(([core, preset]) => ({ lintSource: core.lintSource, recommended: preset.creator })));
 
 const SECRET_ENV_NAME = /KEY|TOKEN|SECRET|PASS|PWD|AUTH|CRED|PRIVATE|SESSION|COOKIE|DSN|DATABASE_URL|CONN/i;
 
@@ -39,6 +43,7 @@ export class SecretFinder {
   async find(text: string, name = "file.txt"): Promise<SecretSpan[]> {
     const spans: SecretSpan[] = [];
     if (!this.skip.has("secretlint")) {
+      const { lintSource, recommended } = await loadSecretlint();
       const r = await lintSource({
         source: { filePath: `/${name}`, content: text, contentType: "text", ext: name.includes(".") ? name.slice(name.lastIndexOf(".")) : "" },
         options: { config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] } },
