@@ -11,15 +11,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const [suite, ...args] = process.argv.slice(2);
 const suites = fs
   .readdirSync(here)
-  .filter((f) => f.endsWith(".ts") && !["index.ts", "report.ts"].includes(f))
+  .filter((f) => f.endsWith(".ts") && !["index.ts", "report.ts", "runAll.ts"].includes(f))
   .map((f) => f.replace(/\.ts$/, ""));
 
-if (!suite || !suites.includes(suite)) {
-  process.stderr.write(`usage: npm run bench -- <suite>\nsuites: ${suites.join(", ")}\n`);
+if (!suite || (suite !== "all" && !suites.includes(suite))) {
+  process.stderr.write(`usage: npm run bench -- <suite|all> [--quick]\nsuites: ${suites.join(", ")}; all = every suite in .ci/bench-suites.txt\n`);
   process.exit(suite ? 2 : 0);
 }
-const mod = (await import(pathToFileURL(path.join(here, `${suite}.ts`)).href)) as { default: (a: string[]) => Promise<BenchReport> };
-const report = await mod.default(args);
+let report: BenchReport;
+if (suite === "all") {
+  const { runAll } = await import("./runAll.js");
+  report = await runAll(here, args);
+} else {
+  const mod = (await import(pathToFileURL(path.join(here, `${suite}.ts`)).href)) as { default: (a: string[]) => Promise<BenchReport> };
+  report = await mod.default(args);
+}
 printReport(report);
 const dir = path.join(here, "results");
 fs.mkdirSync(dir, { recursive: true });

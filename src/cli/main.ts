@@ -6,9 +6,11 @@ import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerEnsembleCommands } from "./commands/ensemble.js";
 import { registerLoopCommands } from "./commands/loop.js";
 import { registerLearnCommands } from "./commands/learn.js";
+import { registerInsightCommands } from "./commands/insight.js";
 import { registerModelsCommands } from "./commands/models.js";
 import { registerPatternsCommands } from "./commands/patterns.js";
 import { registerProjectCommands } from "./commands/project.js";
+import { registerRunsShowCommand } from "./commands/runsShow.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerVerifyCommands } from "./commands/verify.js";
 import { terminalSafe } from "./terminalSafe.js";
@@ -33,6 +35,9 @@ export function buildProgram(): Command {
   registerLoopCommands(program);
   registerPatternsCommands(program);
   registerLearnCommands(program);
+  registerInsightCommands(program);
+  // After any other `runs` registration: it adds `show` to the existing group.
+  registerRunsShowCommand(program);
   return program;
 }
 

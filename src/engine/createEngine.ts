@@ -12,6 +12,7 @@ import { followChildRun } from "./runs/followChildRun.js";
 import { createEnsembleFeature } from "./ensemble/ensembleFeature.js";
 import type { Feature } from "./Feature.js";
 import { createLearningFeature, type LearningFeature } from "./learning/learningFeature.js";
+import { createInsightFeature } from "./insight/insightFeature.js";
 import { createModelsFeature, type ModelsFeature } from "./models/modelsFeature.js";
 import type { Ports } from "./ports.js";
 import { createProjectFeature } from "./project/projectFeature.js";
@@ -107,6 +108,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     createVerifyFeature(ctx),
     ensemble,
     learning,
+    createInsightFeature(ctx),
     createConductorFeature(ctx, {
       call,
       child: (kind, input, signal, onEvent) => followChildRun(ctx, kind, input, signal, onEvent),

@@ -19,6 +19,8 @@ export interface ServeOptions {
   verbose?: boolean;
   dataDir?: string;
   json?: boolean;
+  /** Serve Prometheus `/metrics`. Defaults to config `insight.metrics.enabled`. */
+  metrics?: boolean;
 }
 
 /** `codeconductor serve`: engine + web server until SIGINT/SIGTERM, then a clean shutdown. */
@@ -31,10 +33,13 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, "index.html"))) {
     process.stderr.write(`warning: the UI is not built (${staticDir} is missing); run \`npm run build\`. The API still works.\n`);
   }
-  const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port });
+  // prom-client is loaded only when metrics are on.
+  const metrics = (opts.metrics ?? config.config.insight.metrics.enabled) ? new (await import("../engine/insight/metrics/EngineMetrics.js")).EngineMetrics(engine) : undefined;
+  const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port, metrics });
   if (opts.json) process.stdout.write(`${JSON.stringify({ url: web.url, port: web.port, dataDir })}\n`);
   else {
     process.stdout.write(`CodeConductor web mode (data: ${dataDir})\nOpen: ${web.url}\n(only this machine can connect; the token works for this launch only)\n`);
+    if (metrics) process.stdout.write(`Prometheus metrics: ${web.origin}/metrics\n`);
     for (const p of config.problems) process.stderr.write(`config: ${p}\n`);
   }
   if (opts.open) openInBrowser(web.url);
@@ -46,6 +51,7 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   });
   process.stderr.write("Shutting down…\n");
   await web.close();
+  metrics?.dispose();
   rpc.dispose();
   await engine.dispose();
 }

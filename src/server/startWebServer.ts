@@ -24,6 +24,8 @@ export interface StartWebServerOptions {
   port?: number;
   /** Largest accepted WebSocket frame in bytes. Defaults to 8 MiB. */
   maxFrameBytes?: number;
+  /** Serve Prometheus text at `/metrics` (opt-in). Behind the Host check, not the session: scrapers have no cookie. */
+  metrics?: { contentType: string; text(): Promise<string> };
 }
 
 /**
@@ -50,6 +52,17 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { ...headers, Allow: "GET, HEAD" }).end();
+      return;
+    }
+    if (url.pathname === "/metrics") {
+      if (!options.metrics) {
+        res.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("Metrics are off (serve --metrics, or insight.metrics.enabled)");
+        return;
+      }
+      options.metrics.text().then(
+        (body) => res.writeHead(200, { ...headers, "Content-Type": options.metrics!.contentType }).end(body),
+        () => res.writeHead(500, { ...headers, "Content-Type": "text/plain" }).end("metrics failed"),
+      );
       return;
     }
     const token = url.searchParams.get("token");

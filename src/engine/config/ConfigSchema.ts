@@ -11,6 +11,7 @@ import { VerifySection } from "./sections/verify.js";
 import { ServerSection } from "./sections/server.js";
 import { UiSection } from "./sections/ui.js";
 import { ConductorSection } from "./sections/conductor.js";
+import { InsightSection } from "./sections/insight.js";
 
 /** The whole configuration. Every field has a default, so `{}` is a valid config.yaml. Sections live in ./sections. */
 export const ConfigSchema = z.object({
@@ -26,6 +27,7 @@ export const ConfigSchema = z.object({
   server: ServerSection,
   ui: UiSection,
   conductor: ConductorSection,
+  insight: InsightSection,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

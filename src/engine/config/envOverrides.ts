@@ -90,4 +90,8 @@ export const envOverrides: EnvOverride[] = [
   { env: "CODEBLEU_NORMALIZE", key: "codebleu.normalize", parse: bool },
   { env: "CODEBLEU_STRIP_COMMENTS", key: "codebleu.stripComments", parse: bool },
   { env: "CODEBLEU_STRIP_DOCSTRINGS", key: "codebleu.stripDocstrings", parse: bool },
+  { env: "CODECONDUCTOR_EXPORT_DIR", key: "insight.export.dir", parse: nullable },
+  { env: "CODECONDUCTOR_EXPORT_PRIVACY", key: "insight.export.privacy", parse: (r) => r.trim() },
+  { env: "CODECONDUCTOR_EXPORT_KEEP", key: "insight.export.keep", parse: num },
+  { env: "CODECONDUCTOR_METRICS", key: "insight.metrics.enabled", parse: bool },
 ];

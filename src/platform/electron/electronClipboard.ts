@@ -16,12 +16,15 @@ import { watchClipboard } from "../common/watchClipboard.js";
 export function electronClipboard(): ClipboardPort {
   const read = async (maxBytes: number): Promise<ClipboardContent> => {
     const cmds = process.platform === "linux" ? clipboardCommands() : null;
-    if (cmds && !(cmds instanceof AppError)) return readClipboardCapped(cmds, maxBytes).catch(() => gateClipboardText(clipboard.readText(), maxBytes));
-    return gateClipboardText(clipboard.readText(), maxBytes);
+    // Electron 45 made clipboard reads async (W3C-style).
+    if (cmds && !(cmds instanceof AppError)) return readClipboardCapped(cmds, maxBytes).catch(async () => gateClipboardText(await clipboard.readText(), maxBytes));
+    return gateClipboardText(await clipboard.readText(), maxBytes);
   };
   return {
     read: ({ maxBytes }) => read(maxBytes),
-    writeText: async (t) => clipboard.writeText(t),
+    writeText: async (t) => {
+      await clipboard.writeText(t);
+    },
     watch: (onChange, { maxBytes, onStatus }) => watchClipboard(onChange, { session: clipboardSession(), read, maxBytes, onStatus }),
   };
 }

@@ -6,3 +6,4 @@ export * from "./system.js";
 export * from "./config.js";
 export * from "./runs.js";
 export * from "./conductor.js";
+export * from "./insight.js";

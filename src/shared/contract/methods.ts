@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { conductorMethods, conductorRunKinds } from "./conductor.js";
 import { configMethods } from "./config.js";
+import { insightMethods } from "./insight.js";
 import { ensembleMethods, ensembleRunKinds } from "./ensemble.js";
 import { learningMethods, learningRunKinds } from "./learning.js";
 import { modelsMethods, modelsRunKinds } from "./models.js";
@@ -20,6 +21,7 @@ export const methods = {
   ...verifyMethods,
   ...conductorMethods,
   ...learningMethods,
+  ...insightMethods,
 } as const;
 
 /** Every kind of long work `runs.start` accepts. */

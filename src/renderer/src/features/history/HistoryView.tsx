@@ -1,65 +1,111 @@
 import { useEffect, useState } from "react";
-import type { RunEvent, RunSummary } from "../../../../shared/contract/runs.js";
-import type { Notice } from "../../../../shared/contract/system.js";
-import { call } from "../../api/client.js";
+import { RunStatus } from "../../../../shared/contract/runs.js";
+import { NoticesList } from "./NoticesList.js";
 import { useAppStore } from "../../store/useAppStore.js";
+import { importCaseFile, loadHistory, openCase, openRun } from "./historyActions.js";
+import { KpiCharts } from "./KpiCharts.js";
+import { RunDetailPane } from "./RunDetailPane.js";
+import "./history.css";
 
-/** Past and live runs (selecting one replays its stored events), and the notices raised since start. */
+/** Every run with filters, KPIs, timeline and replay; imported cases open read-only. */
 export function HistoryView(): React.JSX.Element {
   const live = useAppStore((s) => s.runs);
-  const toasts = useAppStore((s) => s.toasts);
-  const [runs, setRuns] = useState<RunSummary[]>([]);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [selected, setSelected] = useState<{ run: RunSummary; events: RunEvent[]; result?: unknown } | null>(null);
+  const filters = useAppStore((s) => s.historyFilters);
+  const setFilter = useAppStore((s) => s.setHistoryFilter);
+  const runs = useAppStore((s) => s.historyRuns);
+  const kinds = useAppStore((s) => s.historyKinds);
+  const retention = useAppStore((s) => s.historyRetention);
+  const cases = useAppStore((s) => s.historyCases);
+  const detail = useAppStore((s) => s.historyDetail);
+  const error = useAppStore((s) => s.historyError);
+  const [file, setFile] = useState("");
 
   useEffect(() => {
-    void call("runs.list", { limit: 100 }).then((r) => setRuns(r.runs));
-  }, [live]);
-  useEffect(() => {
-    void call("system.notices", {}).then((r) => setNotices(r.notices.slice().reverse()));
-  }, [toasts]);
-
-  const open = async (runId: string): Promise<void> => setSelected(await call("runs.get", { runId }));
+    void loadHistory();
+  }, [live, filters]);
 
   return (
-    <section className="view" data-testid="view-history">
+    <section className="view history" data-testid="view-history">
       <h2>History</h2>
-      {runs.length === 0 ? <p className="muted">No runs yet.</p> : null}
-      <div className="table-scroll">
-        <table data-testid="history-table">
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.runId} onClick={() => void open(r.runId)} className="clickable">
-                <td>{new Date(r.startedAt).toLocaleString()}</td>
-                <td>{r.kind}</td>
-                <td>{r.title ?? ""}</td>
-                <td>{r.status}</td>
-                <td>{r.endedAt ? `${((r.endedAt - r.startedAt) / 1000).toFixed(1)} s` : ""}</td>
-              </tr>
+      <div className="card filters row wrap" data-testid="history-filters">
+        <label>
+          Kind
+          <select value={filters.kind} onChange={(e) => setFilter("kind", e.target.value)} data-testid="filter-kind">
+            <option value="">all</option>
+            {kinds.map((k) => (
+              <option key={k}>{k}</option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={filters.status} onChange={(e) => setFilter("status", e.target.value as RunStatus | "")} data-testid="filter-status">
+            <option value="">all</option>
+            {RunStatus.options.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Project
+          <input value={filters.project} onChange={(e) => setFilter("project", e.target.value)} placeholder="folder contains…" data-testid="filter-project" />
+        </label>
+        <label>
+          From
+          <input type="date" value={filters.from} onChange={(e) => setFilter("from", e.target.value)} data-testid="filter-from" />
+        </label>
+        <label>
+          To
+          <input type="date" value={filters.to} onChange={(e) => setFilter("to", e.target.value)} data-testid="filter-to" />
+        </label>
       </div>
-      {selected ? (
-        <div className="card">
-          <h3>
-            {selected.run.kind} — {selected.run.status}
-          </h3>
-          {selected.run.error ? <p>Error: {selected.run.error.message}</p> : null}
-          <pre>{selected.events.filter((e) => e.type === "log" || e.type === "progress").map((e) => (e.type === "log" ? `[${e.level}] ${e.message}` : e.type === "progress" ? `${Math.round(e.fraction * 100)}% ${e.message ?? ""}` : "")).join("\n")}</pre>
-          {selected.result !== undefined ? <pre>{JSON.stringify(selected.result, null, 2).slice(0, 20000)}</pre> : null}
-        </div>
+      {error ? (
+        <p className="error" role="alert" data-testid="history-error">
+          {error}
+        </p>
       ) : null}
-      <h3>Notices</h3>
-      {notices.length === 0 ? <p className="muted">No notices since start.</p> : null}
-      <ul data-testid="history-notices">
-        {notices.map((n, i) => (
-          <li key={`${n.at}-${i}`} className={n.level === "error" ? "error-text" : undefined}>
-            <span className="muted">{new Date(n.at).toLocaleTimeString()}</span> <strong>{n.title}</strong>
-            {n.message ? ` — ${n.message}` : ""}
-          </li>
-        ))}
-      </ul>
+      {retention ? (
+        <p className="muted" data-testid="history-retention">
+          Retention: {retention.keepRuns ? `the newest ${retention.keepRuns} runs are kept` : "all runs are kept"} (config <code>insight.history.keepRuns</code>); the newest {retention.keepExports} bundles (
+          <code>insight.export.keep</code>).
+        </p>
+      ) : null}
+      <KpiCharts />
+      <div className="history-layout">
+        <div className="history-list">
+          {runs.length === 0 ? <p className="muted">No runs match.</p> : null}
+          <ul data-testid="history-table">
+            {runs.map((r) => (
+              <li key={r.runId} className={detail?.run.runId === r.runId && !detail.caseId ? "selected" : undefined}>
+                <button className="run-item" onClick={() => void openRun(r.runId)} data-testid="history-run" data-run-id={r.runId}>
+                  <span className={`status status-${r.status}`}>{r.status}</span> <strong>{r.kind}</strong>
+                  <span className="muted"> {new Date(r.startedAt).toLocaleString()}</span>
+                  <span className="title">{r.title ?? ""}</span>
+                  {r.project ? <span className="muted project">{r.project}</span> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h3>Imported cases</h3>
+          <div className="row wrap">
+            <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="path to codeconductor_case_….zip" data-testid="import-path" />
+            <button onClick={() => void importCaseFile(file)} disabled={!file} data-testid="import-case">
+              Import case
+            </button>
+          </div>
+          <ul>
+            {cases.map((c) => (
+              <li key={c.caseId}>
+                <button className="run-item" onClick={() => void openCase(c.caseId)} data-testid="history-case">
+                  {c.kind} · {c.privacy} <span className="muted">{c.runId.slice(0, 8)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="history-detail">{detail ? <RunDetailPane d={detail} /> : <p className="muted">Select a run to see its timeline, KPIs and replay.</p>}</div>
+      </div>
+      <NoticesList />
     </section>
   );
 }

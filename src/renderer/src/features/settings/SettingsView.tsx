@@ -4,6 +4,7 @@ import { call } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { DoctorPanel } from "./DoctorPanel.js";
 import { SettingRow } from "./SettingRow.js";
+import { ExportBundleCard } from "./ExportBundleCard.js";
 
 /** Where the settings live, and the problems found in them at start. */
 function ConfigFileCard(p: { dataDir?: string; dbReadOnly?: boolean; file: string; problems: string[] }): React.JSX.Element {
@@ -61,6 +62,7 @@ export function SettingsView(): React.JSX.Element {
       <h2>Settings</h2>
       <ConfigFileCard dataDir={info?.dataDir} dbReadOnly={info?.dbReadOnly} file={file} problems={problems} />
       <DoctorPanel />
+      <ExportBundleCard />
       <div className="card">
         <div className="row">
           <h3 className="flush">Configuration</h3>
