@@ -112,6 +112,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     createConductorFeature(ctx, {
       call,
       child: (kind, input, signal, onEvent) => followChildRun(ctx, kind, input, signal, onEvent),
+      knownErrors: (tests) => learning.matchingErrors(tests).text,
       // Emergency stop also ends the embedded models' worker processes (they reload on the next use).
       killWorkers: async () => {
         const pool = models.embedded?.pool;

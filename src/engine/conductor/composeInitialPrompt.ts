@@ -13,8 +13,9 @@ const FENCE_LANG: Record<string, string> = { ".py": "python", ".ts": "ts", ".tsx
  * map within its budget), else the task itself; then the files the task touches, and how to answer so the loop
  * can read it back from the clipboard.
  */
-export function composeInitialPrompt(o: { task: string; ensemblePrompt?: string; explored: ExploredFile[]; root: string; testCommand?: string }): string {
+export function composeInitialPrompt(o: { task: string; ensemblePrompt?: string; explored: ExploredFile[]; root: string; testCommand?: string; similar?: string }): string {
   const parts = [o.ensemblePrompt?.trim() || `# Task\n${o.task.trim()}`];
+  if (o.similar) parts.push(o.similar.trim());
   if (o.explored.length) {
     const lines = ["## Relevant files", ...o.explored.map((f) => `- \`${f.path}\` (${f.reasons.join("; ")})`)];
     for (const f of o.explored.slice(0, FILES_WITH_CONTENT)) {

@@ -11,7 +11,7 @@ import { runLoop } from "./runLoop.js";
 import { StopSignal } from "./StopSignal.js";
 
 /** Engine services the conductor reaches other capabilities through (wired by createEngine). */
-export type ConductorWiring = Pick<LoopDeps, "call" | "child"> & {
+export type ConductorWiring = Pick<LoopDeps, "call" | "child" | "knownErrors"> & {
   /** Kill inference worker processes (part of the emergency stop). */
   killWorkers(): Promise<void>;
 };
@@ -59,6 +59,7 @@ export function createConductorFeature(ctx: EngineContext, wiring: ConductorWiri
     ctx,
     call: wiring.call,
     child: wiring.child,
+    knownErrors: wiring.knownErrors,
     attempts,
     toast,
     generator: (input, hooks) => makeGenerator(deps, input, hooks),

@@ -50,6 +50,9 @@ export async function prepareInitialPrompt(
     }
   }
   stage("prompt");
-  const text = composeInitialPrompt({ task: input.task, ensemblePrompt, explored, root: project, testCommand: input.testCommand ?? map?.testCommands[0]?.command });
+  // Past solutions that passed their tests, from the pattern library (failed ones are never offered).
+  const similar = await deps.call("patterns.similar", { task: input.task, k: 3, tokenBudget: 1500 }, run.signal).catch(() => null);
+  if (similar?.patterns.length) run.data("similar", { patterns: similar.patterns.map((p) => ({ id: p.id, task: p.task, reward: p.reward })), tokens: similar.tokens });
+  const text = composeInitialPrompt({ task: input.task, ensemblePrompt, explored, root: project, testCommand: input.testCommand ?? map?.testCommands[0]?.command, similar: similar?.patterns.length ? similar.text : undefined });
   return { text, explored, models, cut };
 }

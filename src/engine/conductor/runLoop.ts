@@ -245,6 +245,8 @@ async function nextPrompt(
     { tokenBudget: deps.ctx.config.conductor.fixPromptTokens, template: loadFixPromptTemplate(deps.ctx.dataDir) },
   );
   if (fix.overBudget) run.log("warn", "the fix prompt is over its token budget even with every optional part cut");
+  const known = what.testResult ? deps.knownErrors(what.testResult) : "";
+  if (known) fix.text = `${fix.text.trimEnd()}\n\n${known}`;
   state.iteration += 1;
   run.data("prompt", { iteration: state.iteration, kind: "fix", text: fix.text, tokens: fix.tokens, copied: (input.generator ?? "clipboard") === "clipboard", cut: fix.cut });
   return fix.text;

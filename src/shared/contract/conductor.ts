@@ -130,6 +130,8 @@ export type LoopRunResult = z.infer<typeof LoopRunResult>;
 export const loopDataChannels = {
   stage: z.object({ stage: LoopStage, iteration: z.number().int().min(0), message: z.string().optional() }),
   explore: z.object({ files: z.array(ExploredFile) }),
+  /** Successful past patterns similar to the task (the pattern library's retrieval), included in the prompt. */
+  similar: z.object({ patterns: z.array(z.object({ id: z.string(), task: z.string(), reward: z.number().nullable() })), tokens: z.number().int() }),
   prompt: z.object({ iteration: z.number().int().min(1), kind: z.enum(["initial", "fix"]), text: z.string(), tokens: z.number().int(), copied: z.boolean(), cut: z.array(z.string()) }),
   awaiting: z.object({
     iteration: z.number().int().min(1),

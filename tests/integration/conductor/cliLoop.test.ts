@@ -19,8 +19,15 @@ interface Cli {
   waitFor: (re: RegExp, ms?: number) => Promise<void>;
 }
 
+const spawned: ChildProcess[] = [];
+/** A test that fails or times out must not leave its CLI running (it would hold the clipboard and the CPU). */
+function killSpawned(): void {
+  for (const c of spawned.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+}
+
 function cli(args: string[], dataDir: string): Cli {
   const child = spawn(process.execPath, [bin, ...args, "--data-dir", dataDir], { env: { ...desktop.env, ...quiet }, stdio: ["ignore", "pipe", "pipe"] });
+  spawned.push(child);
   let out = "";
   let err = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
@@ -72,6 +79,7 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     desktop = await startDesktop();
   }, 30_000);
   afterAll(async () => {
+    killSpawned();
     await desktop?.dispose();
   });
 
@@ -160,6 +168,7 @@ describe.runIf(canRunDesktop())("codeconductor run --generator watch | command",
     desktop = await startDesktop();
   }, 30_000);
   afterAll(async () => {
+    killSpawned();
     await desktop?.dispose();
   });
 

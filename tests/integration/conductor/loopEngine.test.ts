@@ -118,4 +118,20 @@ describe("conductor.loop over the engine (in-memory clipboard)", () => {
       await ollama.close();
     }
   });
+
+  it("offers the pattern of an earlier green loop as a similar past solution in the next loop's prompt", async () => {
+    te = await createTestEngine();
+    const clip = te.engine.ctx.ports.clipboard;
+    const first = await startLoop(te, { task: "Make add return the sum of a and b", project: copyFixtureProject("py-calc"), skipAnalysis: true, autoApprove: true });
+    await first.until((es) => awaitingCount(es) > 0);
+    await clip.writeText(PY_CALC.right);
+    await first.until((es) => es.some((e) => e.type === "result"));
+    const second = await startLoop(te, { task: "Make add return the sum of two numbers", project: copyFixtureProject("py-calc"), skipAnalysis: true });
+    await second.until((es) => awaitingCount(es) > 0);
+    const similar = second.events().map((e) => runData("conductor.loop", "similar", e)).find(Boolean);
+    expect(similar?.patterns[0]).toMatchObject({ task: "Make add return the sum of a and b", reward: 1 });
+    const prompt = second.events().map((e) => runData("conductor.loop", "prompt", e)).find(Boolean)!;
+    expect(prompt.text).toContain("Similar past solutions");
+    await te.client.call("runs.cancel", { runId: second.runId });
+  });
 });

@@ -130,6 +130,18 @@ export function LoopPanel({ runId }: { runId: string }): React.JSX.Element {
           <pre className="prompt-text">{v.prompt.text}</pre>
         </details>
       ) : null}
+      {v.similar.length ? (
+        <details className="card" data-testid="loop-similar">
+          <summary>Similar past solutions ({v.similar.length})</summary>
+          <ul>
+            {v.similar.map((p) => (
+              <li key={p.id}>
+                {p.task} <span className="muted">reward {p.reward?.toFixed(2) ?? "—"}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {v.explored.length ? (
         <details className="card">
           <summary>Relevant files ({v.explored.length})</summary>

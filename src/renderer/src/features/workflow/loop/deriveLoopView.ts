@@ -21,6 +21,8 @@ export interface LoopView {
   watch: string | null;
   prompt: { text: string; kind: "initial" | "fix"; iteration: number } | null;
   explored: Array<{ path: string; reasons: string[] }>;
+  /** Successful past patterns offered in the prompt. */
+  similar: Array<{ id: string; task: string; reward: number | null }>;
   candidate: Candidate | null;
   /** Review findings of the current candidate: validation, and the reviewer persona when enabled. */
   reviews: Array<{ by: string; findings: Array<{ severity: string; message: string }> }>;
@@ -37,7 +39,7 @@ const MAX_OUTPUT = 20_000;
 
 /** The loop's state as the Workflow view shows it, built from the run's event log (live or stored). */
 export function deriveLoopView(events: RunEvent[]): LoopView {
-  const v: LoopView = { status: events.length ? "running" : "idle", stage: null, iteration: 0, progress: 0, hint: null, watch: null, prompt: null, explored: [], candidate: null, reviews: [], awaitingApproval: false, tests: null, attempts: [], timeline: [], output: "", result: null, error: null };
+  const v: LoopView = { status: events.length ? "running" : "idle", stage: null, iteration: 0, progress: 0, hint: null, watch: null, prompt: null, explored: [], similar: [], candidate: null, reviews: [], awaitingApproval: false, tests: null, attempts: [], timeline: [], output: "", result: null, error: null };
   const note = (e: RunEvent, text: string, level: TimelineEntry["level"] = "info"): void => void v.timeline.push({ seq: e.seq, iteration: v.iteration, text, level });
   for (const e of events) {
     if (e.type === "status") v.status = e.status;
@@ -60,6 +62,8 @@ export function deriveLoopView(events: RunEvent[]): LoopView {
       v.tests = null;
       v.output = "";
     }
+    const similar = runData("conductor.loop", "similar", e);
+    if (similar) v.similar = similar.patterns;
     const explored = runData("conductor.loop", "explore", e);
     if (explored) v.explored = explored.files;
     const waiting = runData("conductor.loop", "awaiting", e);
