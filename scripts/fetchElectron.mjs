@@ -7,7 +7,10 @@ import path from "node:path";
 export function summarizeInstallError(output) {
   const lines = String(output).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const err = lines.map((l) => /^(?:\w*Error|Error)(?: \[\w+\])?: (.+)$/.exec(l)?.[1]).find(Boolean);
-  return (err ?? lines[0] ?? "no output").slice(0, 200);
+  // Newer installers use fetch(): "fetch failed" says little; its cause ("connect ECONNREFUSED …") says why.
+  const cause = /\b(?:connect|getaddrinfo|read|write) E[A-Z]+\b[^\n'"}]*/.exec(String(output))?.[0]?.trim();
+  const line = err && cause && !err.includes(cause) ? `${err}: ${cause}` : (err ?? cause ?? lines[0] ?? "no output");
+  return line.slice(0, 200);
 }
 
 /** Run Electron's installer; `{ ok: true }` or `{ ok: false, reason }` with a one-line reason. */

@@ -84,7 +84,7 @@ describe("setConfigValue", () => {
   it("describes each key's editor: enum choices, nullable strings, JSON lists", () => {
     const entries = loadConfig(dataDir(), {}).entries;
     const e = (k: string) => entries.find((x) => x.key === k);
-    expect(e("models.selectorPolicy")).toMatchObject({ kind: "enum", choices: ["fixed", "all", "latency"], env: "SELECTOR_POLICY" });
+    expect(e("models.selectorPolicy")).toMatchObject({ kind: "enum", choices: ["fixed", "all", "latency", "bandit", "ppo"], env: "SELECTOR_POLICY" });
     expect(e("models.forceModel")).toMatchObject({ kind: "string", nullable: true });
     expect(e("models.allowlist")).toMatchObject({ kind: "json" });
     expect(e("net.allowNet")).toMatchObject({ kind: "boolean" });

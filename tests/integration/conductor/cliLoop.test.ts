@@ -122,7 +122,7 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     xclip(PY_CALC.wrong);
     await run.waitFor(/\[2\] await code/);
     const clip = spawnSync("xclip", ["-selection", "clipboard", "-o"], { env: desktop.env, encoding: "utf8" }).stdout;
-    expect(clip).toContain("# Fix the previous attempt");
+    expect(clip).toContain("Attempt 1 did not pass");
     expect(clip).toContain("test_add");
     xclip(PY_CALC.right);
     expect(await run.exited).toBe(0);

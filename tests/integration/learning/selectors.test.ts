@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const yaml = (extra: string[] = []): string =>
-  ["models:", "  discovery: false", "  backends: [ollama]", `  ollama: { host: "${ollama.url}" }`, "  lmstudio: { enabled: false }", "  maxParallel: 1", ...extra].join("\n");
+  ["models:", "  discovery: false", "  backends: [ollama]", `  ollama: { host: "${ollama.url}" }`, "  lmstudio: { enabled: false }", "  maxParallel: 1", ...extra, "ensemble:", "  size: 1"].join("\n");
 
 async function engine(env: NodeJS.ProcessEnv, dataDir?: string): Promise<TestEngine> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cc-select-"));
