@@ -18,5 +18,14 @@ export function fetchElectron(root, { timeoutMs = 180_000, env = process.env } =
   const r = spawnSync(process.execPath, [path.join(root, "node_modules", "electron", "install.js")], { cwd: root, env, encoding: "utf8", timeout: timeoutMs, stdio: ["ignore", "pipe", "pipe"] });
   if (r.status === 0) return { ok: true };
   if (r.error?.code === "ETIMEDOUT") return { ok: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` };
-  return { ok: false, reason: summarizeInstallError(`${r.stderr ?? ""}\n${r.stdout ?? ""}`) };
+  const reason = summarizeInstallError(`${r.stderr ?? ""}\n${r.stdout ?? ""}`);
+  // Electron ≥ 45's installer (fetch) prints only "fetch failed": say which host could not be reached.
+  const host = (() => {
+    try {
+      return new URL(env.ELECTRON_MIRROR || "https://github.com/").host;
+    } catch {
+      return "github.com";
+    }
+  })();
+  return { ok: false, reason: reason === "fetch failed" ? `fetch failed: could not reach ${host}` : reason };
 }
