@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFixtureProject, PY_CALC } from "../../support/conductor/fixtureProject.js";
+import { createVitestProject, tempDir } from "../../support/verify/fixtureProjects.js";
 import { canRunDesktop, startDesktop, type Desktop } from "../../support/xvfb.js";
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/codeconductor.js");
@@ -113,6 +114,54 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     expect(desktop.notificationDaemon).toBe(true); // dunst is in .ci/apt-packages.txt
     const shown = desktop.notifications().map((n) => n.summary);
     expect(shown).toEqual(expect.arrayContaining(["Prompt copied", "Code detected", "Awaiting approval", "Tests passed"]));
+  });
+
+  it("a TypeScript/vitest project: a two-file answer in SEARCH/REPLACE form is applied and the tests go green", { timeout: 180_000 }, async () => {
+    const project = tempDir("cc-loop-vitest-");
+    createVitestProject(project);
+    const run = cli(["run", "--prompt", "Make whisper lower-case its input, via a shared helper", "--project", project, "--generator", "clipboard", "--auto-approve", "--skip-analysis", "--json"], newDataDir());
+    await run.waitFor(/waiting:/);
+    const answer = [
+      "Two edits:",
+      "",
+      "src/case.ts",
+      "```ts",
+      "<<<<<<< SEARCH",
+      "=======",
+      "export const lower = (s: string): string => s.toLowerCase();",
+      ">>>>>>> REPLACE",
+      "```",
+      "",
+      "src/str.ts",
+      "```ts",
+      "<<<<<<< SEARCH",
+      "export const whisper = (s: string): string => s.toUpperCase();",
+      "=======",
+      'import { lower } from "./case";',
+      "export const whisper = (s: string): string => lower(s);",
+      ">>>>>>> REPLACE",
+      "```",
+      "",
+    ].join("\n");
+    xclip(answer);
+    expect(await run.exited, run.stderr()).toBe(0);
+    const out = JSON.parse(run.stdout()) as { status: string; attempts: Array<{ files: string[]; passed: number; failed: number }> };
+    expect(out).toMatchObject({ status: "green", attempts: [{ passed: 2, failed: 0 }] });
+    expect(out.attempts[0]!.files.sort()).toEqual(["src/case.ts", "src/str.ts"]);
+    expect(fs.readFileSync(path.join(project, "src/str.ts"), "utf8")).toContain("lower(s)");
+  });
+
+  it("a 50 MB clipboard and binary bytes are refused without stalling the run; the next real answer is taken", { timeout: 180_000 }, async () => {
+    const project = copyFixtureProject("py-calc");
+    const run = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "clipboard", "--auto-approve", "--skip-analysis", "--json"], newDataDir());
+    await run.waitFor(/waiting:/);
+    xclip("x".repeat(50 * 1024 * 1024));
+    await run.waitFor(/ignored clipboard content: too large/, 60_000);
+    spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]), env: desktop.env, stdio: ["pipe", "ignore", "ignore"] });
+    await run.waitFor(/ignored clipboard content: (binary|not UTF-8|invalid)/i, 60_000);
+    xclip(PY_CALC.right);
+    expect(await run.exited, run.stderr()).toBe(0);
+    expect(JSON.parse(run.stdout())).toMatchObject({ status: "green", iterations: 1 });
   });
 
   it("fix loop: a wrong answer puts a fix prompt naming the failing test on the clipboard; the right one goes green in 2 iterations", { timeout: 180_000 }, async () => {
