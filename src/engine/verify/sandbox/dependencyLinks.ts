@@ -13,12 +13,16 @@ export interface DependencyLink {
 /** The only link names whose targets may be shown (read-only) inside the sandbox. */
 export const DEPENDENCY_LINK_NAMES = ["node_modules", ".venv", "venv", ".tox", "vendor"];
 
+/** Session folders in the host's temp folder (agent sockets, X, D-Bus, systemd private tmp): never shown. */
+const SESSION_TMP = /^(ssh-|gpg-|systemd-private-|\.X|\.ICE|\.font-unix|pulse-|tmux-|dbus-|snap-private|keyring-|cc-desktop-home-)/;
+
 /** Folders a link must never expose, even read-only: the sandbox hides them (or they are the host's live state). */
 const NEVER_INSIDE = ["/root", "/run", "/var/run", "/proc", "/sys", "/dev", "/etc/ssh", "/etc/ssl/private", "/var/lib/docker", "/var/tmp"];
 
 /**
  * Allowlisted top-level dependency links of `project` whose targets are safe to show: a real folder outside the
- * project that is not `/`, not a home folder or an ancestor of one, not the host's temp folder (or in it), and
+ * project that is not `/`, not a home folder or an ancestor of one, not the host's temp folder (in it, not a
+ * session folder of ssh-agent, X, D-Bus or systemd), and
  * not inside /root, /run, /proc, /sys, /dev or other hidden places. Call it *before* any test ran and keep the
  * result: a link created by a test must never change what the next run sees.
  */
@@ -48,7 +52,10 @@ export function isSafeTarget(target: string, project: string, homes: string[]): 
   };
   if (target === "/" || target === project || isInside(project, target) || isInside(target, project)) return false;
   const hostTmp = real(os.tmpdir());
-  if (isInside(target, hostTmp) || isInside(hostTmp, target) || target === hostTmp) return false;
+  if (target === hostTmp || isInside(target, hostTmp)) return false;
+  // Inside the host's temp folder (a checkout can live there, CI clones do) as inside a home: a folder recorded
+  // before any test ran, but never the session folders of agents, X, D-Bus or systemd.
+  if (isInside(hostTmp, target) && SESSION_TMP.test(path.relative(hostTmp, target).split(path.sep)[0]!)) return false;
   for (const h of homes.map(real)) if (target === h || isInside(target, h) || isInside(path.join(h, ".ssh"), target)) return false;
   for (const d of NEVER_INSIDE) if (target === d || isInside(d, target) || isInside(target, d)) return false;
   // Secret dot-folders directly under a home (~/.ssh, ~/.gnupg, ~/.aws, …) are never dependencies.
