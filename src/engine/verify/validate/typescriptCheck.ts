@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Finding } from "../../../shared/contract/verify.js";
 import type { RunSandboxedOptions } from "../sandbox/runSandboxed.js";
+import { findDependencyLinks } from "../sandbox/dependencyLinks.js";
 import { runSandboxed } from "../sandbox/runSandboxed.js";
 
 export interface TypeScriptCheckOptions {
@@ -31,6 +32,9 @@ export async function typescriptCheck(o: TypeScriptCheckOptions): Promise<Findin
     unsandboxed: false,
     limits: { ...o.sandbox.limits, timeoutSec: Math.min(o.sandbox.limits.timeoutSec, 120) },
     overlay: tsFiles,
+    // The compiler comes from the project's (often linked) node_modules: show the link's safe target read-only,
+    // as test runs do (it is hidden otherwise when it lives under the host's /tmp, e.g. a checkout there).
+    readOnlyPaths: findDependencyLinks(o.project).map((l) => l.target),
     hostHome: o.sandbox.hostHome,
     signal: o.signal,
   });
