@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ApplyPlan } from "../../shared/contract/verify.js";
+import { sha256 } from "../verify/apply/sha256.js";
 
 /**
  * Whether the project already holds a plan's new bytes (an apply interrupted by kill -9 that the journal then
@@ -13,7 +13,7 @@ export function alreadyApplied(project: string, plan: ApplyPlan): boolean {
   return files.every((f) => {
     let now: string | null = null;
     try {
-      now = createHash("sha256").update(fs.readFileSync(path.join(project, f.path))).digest("hex");
+      now = sha256(fs.readFileSync(path.join(project, f.path)));
     } catch {
       // Missing: deleted, or never created.
     }

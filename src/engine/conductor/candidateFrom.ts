@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createTwoFilesPatch } from "diff";
 import type { Candidate } from "../../shared/contract/conductor.js";
 import type { PlannedFile } from "../../shared/contract/verify.js";
+import { sha256 } from "../verify/apply/sha256.js";
 import type { ChangedFile, GeneratedCode } from "./generators/CodeGenerator.js";
 import type { LoopDeps } from "./LoopDeps.js";
 
-const hash = (t: string | null): string | null => (t === null ? null : createHash("sha256").update(t).digest("hex"));
+const hash = (t: string | null): string | null => (t === null ? null : sha256(t));
 
 /**
  * Turn what a generator delivered into a reviewable candidate: answer text goes through verify's planner (parse,

@@ -20,6 +20,7 @@ import { globMatcher, EXECUTES_GLOBS, PROTECTED_GLOBS } from "./paths/pathRules.
 import type { PathRules } from "./paths/validateTargetPath.js";
 import { resolveProject } from "./resolveProject.js";
 import { findDependencyLinks, type DependencyLink } from "./sandbox/dependencyLinks.js";
+import { sandboxLimits } from "./sandbox/sandboxLimits.js";
 import { probeSandbox, type SandboxProbe } from "./sandbox/probeSandbox.js";
 import type { SandboxLimits } from "./sandbox/runSandboxed.js";
 import { pinTests } from "./testing/pinTests.js";
@@ -45,8 +46,7 @@ export class VerifyService {
   }
 
   get limits(): SandboxLimits {
-    const s = this.ctx.config.sandbox;
-    return { timeoutSec: s.timeoutSec, memoryMiB: s.memoryMiB, maxProcesses: s.maxProcesses, outputCapKiB: s.outputCapKiB, maxFileMiB: s.maxFileMiB, tmpMiB: s.tmpMiB };
+    return sandboxLimits(this.ctx.config.sandbox);
   }
 
   probe(signal?: AbortSignal): Promise<SandboxProbe> {

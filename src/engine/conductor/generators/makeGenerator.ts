@@ -2,6 +2,7 @@ import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { RunParsedInput } from "../../../shared/contract/methods.js";
 import { parseAnswer } from "../../verify/answer/parseAnswer.js";
 import { probeSandbox } from "../../verify/sandbox/probeSandbox.js";
+import { sandboxLimits } from "../../verify/sandbox/sandboxLimits.js";
 import type { LoopDeps } from "../LoopDeps.js";
 import { ClipboardGenerator } from "./ClipboardGenerator.js";
 import type { CodeGenerator } from "./CodeGenerator.js";
@@ -44,7 +45,7 @@ export function makeGenerator(deps: Pick<LoopDeps, "ctx" | "call" | "child">, in
       const s = deps.ctx.config.sandbox;
       const runners = createSandboxTestRunners({
         probe: () => probeSandbox(s.bwrapPath),
-        limits: { timeoutSec: s.timeoutSec, memoryMiB: s.memoryMiB, maxProcesses: s.maxProcesses, outputCapKiB: s.outputCapKiB, maxFileMiB: s.maxFileMiB, tmpMiB: s.tmpMiB },
+        limits: sandboxLimits(s),
         ...(input.testCommand ? { command: input.testCommand } : {}),
       });
       return new LocalGenerator({
