@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import WebSocket from "ws";
 
 /** How a CLI process is started: the built JS (`bin/codeconductor.js`) or the sources through tsx. */
 export type Launch = { label: string; args: string[] };
@@ -14,6 +15,22 @@ function get(url: string, cookie?: string): Promise<{ status: number; cookie?: s
       res.on("end", () => resolve({ status: res.statusCode ?? 0, cookie: res.headers["set-cookie"]?.[0]?.split(";")[0], location: res.headers.location, bytes }));
     });
     req.on("error", reject);
+  });
+}
+
+/** Open the page's WebSocket (cookie + Origin, as the browser does) and wait for `system.ping`'s answer. */
+function firstRpc(origin: string, cookie: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${origin.replace("http", "ws")}/rpc`, { headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) } });
+    ws.on("open", () => ws.send(JSON.stringify({ t: "call", id: 1, method: "system.ping", input: {} })));
+    ws.on("message", (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { t: string; id: number };
+      if (frame.id !== 1) return;
+      ws.close();
+      if (frame.t === "ok") resolve();
+      else reject(new Error(`system.ping answered ${data.toString().slice(0, 200)}`));
+    });
+    ws.on("error", reject);
   });
 }
 
@@ -31,9 +48,9 @@ export function cpuMs(pid: number): number {
 
 /**
  * Start `serve`, measure process start → first page (the token URL's redirect, then index.html with the
- * session cookie, as a browser does), then the RSS after `idleMs` of idling, then stop it with SIGINT.
+ * session cookie, as a browser does), → first RPC answered over the page's WebSocket, then the RSS after `idleMs` of idling, then stop it with SIGINT.
  */
-export async function measureServe(launch: Launch, dataDir: string, idleMs: number): Promise<{ firstPageMs: number; listeningMs: number; rssMb: number; pageBytes: number; cpuMs: number }> {
+export async function measureServe(launch: Launch, dataDir: string, idleMs: number): Promise<{ firstPageMs: number; listeningMs: number; engineReadyMs: number; rssMb: number; pageBytes: number; cpuMs: number }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...launch.args, "serve", "--port", "0", "--json", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
@@ -54,8 +71,11 @@ export async function measureServe(launch: Launch, dataDir: string, idleMs: numb
     const firstPageMs = performance.now() - t0;
     const cpu = cpuMs(child.pid!);
     if (page.status !== 200) throw new Error(`first page answered ${page.status}${page.bytes < 200 ? "" : ""}: is the UI built (npm run build)?`);
+    // The page is served before the engine is up (runServe); the app is usable once its first call is answered.
+    await firstRpc(new URL(url).origin, hop.cookie);
+    const engineReadyMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, idleMs));
-    return { firstPageMs, listeningMs, rssMb: rssMb(child.pid!), pageBytes: page.bytes, cpuMs: cpu };
+    return { firstPageMs, listeningMs, engineReadyMs, rssMb: rssMb(child.pid!), pageBytes: page.bytes, cpuMs: cpu };
   } finally {
     child.kill("SIGINT");
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));

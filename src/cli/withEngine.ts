@@ -1,5 +1,6 @@
-import { createEngine, loadConfig, resolveDataDir, type Engine } from "../engine/index.js";
-import { createNodePorts } from "../platform/node/createNodePorts.js";
+import { loadConfig } from "../engine/config/loadConfig.js";
+import { resolveDataDir } from "../engine/config/resolveDataDir.js";
+import type { Engine } from "../engine/createEngine.js";
 import { RpcClient, createMemoryPair } from "../shared/rpc/index.js";
 import { terminalSafe } from "./terminalSafe.js";
 
@@ -18,6 +19,9 @@ export async function withEngine<T>(
   fn: (client: RpcClient, engine: Engine, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const dataDir = opts.dataDir ?? resolveDataDir();
+  // Imported here, not at the top: commands that need no engine (and `serve`, which listens first) start
+  // without compiling it.
+  const [{ createEngine }, { createNodePorts }] = await Promise.all([import("../engine/createEngine.js"), import("../platform/node/createNodePorts.js")]);
   const engine = await createEngine(loadConfig(dataDir), createNodePorts(dataDir, "cli"), { verbose: opts.verbose });
   const server = engine.createRpcServer();
   const pair = createMemoryPair();

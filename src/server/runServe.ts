@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createEngine, loadConfig, resolveDataDir } from "../engine/index.js";
-import { createNodePorts } from "../platform/node/createNodePorts.js";
+import { loadConfig } from "../engine/config/loadConfig.js";
+import { resolveDataDir } from "../engine/config/resolveDataDir.js";
+import type { Engine } from "../engine/createEngine.js";
 import { startWebServer } from "./startWebServer.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,26 +24,46 @@ export interface ServeOptions {
   metrics?: boolean;
 }
 
-/** `codeconductor serve`: engine + web server until SIGINT/SIGTERM, then a clean shutdown. */
+/**
+ * `codeconductor serve`: web server first, engine behind it, until SIGINT/SIGTERM, then a clean shutdown.
+ * The page is served while the engine still loads (its modules, SQLite, migrations: most of the start-up
+ * time), so the browser paints the app shell at once; its WebSocket is accepted when the engine is ready.
+ */
 export async function runServe(opts: ServeOptions): Promise<void> {
   const dataDir = opts.dataDir ?? resolveDataDir();
   const config = loadConfig(dataDir);
-  const engine = await createEngine(config, createNodePorts(dataDir, "web"), { verbose: opts.verbose });
-  const rpc = engine.createRpcServer();
   const staticDir = rendererDir();
   if (!fs.existsSync(path.join(staticDir, "index.html"))) {
     process.stderr.write(`warning: the UI is not built (${staticDir} is missing); run \`npm run build\`. The API still works.\n`);
   }
-  // prom-client is loaded only when metrics are on.
-  const metrics = (opts.metrics ?? config.config.insight.metrics.enabled) ? new (await import("../engine/insight/metrics/EngineMetrics.js")).EngineMetrics(engine) : undefined;
+  const metricsOn = opts.metrics ?? config.config.insight.metrics.enabled;
+  let engineReady!: { resolve: (e: Engine) => void; reject: (e: unknown) => void };
+  const enginePromise = new Promise<Engine>((resolve, reject) => (engineReady = { resolve, reject }));
+  enginePromise.catch(() => {});
+  const rpc = enginePromise.then((e) => e.createRpcServer());
+  rpc.catch(() => {});
+  // prom-client is loaded only when metrics are on; a scrape before the engine is ready waits for it.
+  const metrics = metricsOn ? enginePromise.then(async (e) => new (await import("../engine/insight/metrics/EngineMetrics.js")).EngineMetrics(e)) : undefined;
+  metrics?.catch(() => {});
   const web = await startWebServer({ rpc, staticDir, port: opts.port ?? config.config.server.port, metrics });
   if (opts.json) process.stdout.write(`${JSON.stringify({ url: web.url, port: web.port, dataDir })}\n`);
   else {
     process.stdout.write(`CodeConductor web mode (data: ${dataDir})\nOpen: ${web.url}\n(only this machine can connect; the token works for this launch only)\n`);
-    if (metrics) process.stdout.write(`Prometheus metrics: ${web.origin}/metrics\n`);
+    if (metricsOn) process.stdout.write(`Prometheus metrics: ${web.origin}/metrics\n`);
     for (const p of config.problems) process.stderr.write(`config: ${p}\n`);
   }
   if (opts.open) openInBrowser(web.url);
+  let engine: Engine;
+  try {
+    const [{ createEngine }, { createNodePorts }] = await Promise.all([import("../engine/createEngine.js"), import("../platform/node/createNodePorts.js")]);
+    engine = await createEngine(config, createNodePorts(dataDir, "web"), { verbose: opts.verbose });
+  } catch (e) {
+    engineReady.reject(e);
+    await web.close();
+    throw e;
+  }
+  engineReady.resolve(engine);
+  const server = await rpc;
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
@@ -51,8 +72,8 @@ export async function runServe(opts: ServeOptions): Promise<void> {
   });
   process.stderr.write("Shutting down…\n");
   await web.close();
-  metrics?.dispose();
-  rpc.dispose();
+  (await metrics)?.dispose();
+  server.dispose();
   await engine.dispose();
 }
 

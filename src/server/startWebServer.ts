@@ -16,8 +16,17 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+export interface MetricsSource {
+  contentType: string;
+  text(): Promise<string>;
+}
+
 export interface StartWebServerOptions {
-  rpc: RpcServer;
+  /**
+   * A promise while the engine is still starting: the page is served at once and each WebSocket waits for
+   * it (web mode's first page does not wait for the engine; see runServe). A rejected promise refuses them.
+   */
+  rpc: RpcServer | Promise<RpcServer>;
   /** Built renderer (index.html + assets). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -25,7 +34,7 @@ export interface StartWebServerOptions {
   /** Largest accepted WebSocket frame in bytes. Defaults to 8 MiB. */
   maxFrameBytes?: number;
   /** Serve Prometheus text at `/metrics` (opt-in). Behind the Host check, not the session: scrapers have no cookie. */
-  metrics?: { contentType: string; text(): Promise<string> };
+  metrics?: MetricsSource | Promise<MetricsSource>;
 }
 
 /**
@@ -59,8 +68,9 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
         res.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("Metrics are off (serve --metrics, or insight.metrics.enabled)");
         return;
       }
-      options.metrics.text().then(
-        (body) => res.writeHead(200, { ...headers, "Content-Type": options.metrics!.contentType }).end(body),
+      const source = Promise.resolve(options.metrics);
+      source.then(async (m) => ({ body: await m.text(), type: m.contentType })).then(
+        ({ body, type }) => res.writeHead(200, { ...headers, "Content-Type": type }).end(body),
         () => res.writeHead(500, { ...headers, "Content-Type": "text/plain" }).end("metrics failed"),
       );
       return;
@@ -95,9 +105,10 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
     if (path !== "/rpc") return reject(404, "Not Found");
     if (!guard.originAllowed(req)) return reject(403, "Forbidden");
     if (!guard.hasSession(req)) return reject(401, "Unauthorized");
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      options.rpc.accept(wsConnection(ws));
-    });
+    Promise.resolve(options.rpc).then(
+      (rpc) => wss.handleUpgrade(req, socket, head, (ws) => rpc.accept(wsConnection(ws))),
+      () => reject(503, "Service Unavailable"),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,3 @@
-import notifier from "node-notifier";
 import type { NotificationsPort, NotifyResult } from "../../engine/ports.js";
 
 /**
@@ -9,7 +8,13 @@ import type { NotificationsPort, NotifyResult } from "../../engine/ports.js";
 export class NodeNotifications implements NotificationsPort {
   lastFailure: string | undefined;
 
-  notify(n: { title: string; message?: string; level?: "info" | "success" | "warn" | "error" }): Promise<NotifyResult> {
+  async notify(n: { title: string; message?: string; level?: "info" | "success" | "warn" | "error" }): Promise<NotifyResult> {
+    // Loaded on the first toast, not at start: its module tree costs ~50 ms of every `serve`/CLI launch.
+    const notifier = await import("node-notifier").then((m) => m.default, (e: Error) => e);
+    if (notifier instanceof Error) {
+      this.lastFailure = `node-notifier did not load: ${notifier.message}`;
+      return { shown: false, reason: this.lastFailure };
+    }
     return new Promise<NotifyResult>((resolve) => {
       const done = (r: NotifyResult): void => {
         this.lastFailure = r.shown ? undefined : r.reason;
