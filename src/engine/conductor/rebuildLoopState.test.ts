@@ -26,6 +26,14 @@ describe("rebuildLoopState (resume after kill -9)", () => {
     expect(s.resume).toMatchObject({ at: "apply", candidate: { plan: { planId: "p1" } } });
   });
 
+  it("applies again only the files the user approved, with the protected ones they confirmed", () => {
+    const approval = { iteration: 1, approved: true, by: "user", files: ["calc.py"], confirmProtected: [".env.example"] };
+    const s = rebuildLoopState([prompt, data("candidate", candidate()), data("approval", approval)]);
+    expect(s.resume).toMatchObject({ at: "apply", approve: ["calc.py"], confirmProtected: [".env.example"] });
+    const old = rebuildLoopState([prompt, data("candidate", candidate()), data("approval", { iteration: 1, approved: true, by: "user" })]);
+    expect(old.resume).toMatchObject({ at: "apply", approve: "all", confirmProtected: [] }); // a log written before files were recorded
+  });
+
   it("tests when it died after the apply, and starts a new iteration after a recorded attempt", () => {
     const applied = [prompt, data("candidate", candidate()), data("approval", { iteration: 1, approved: true, by: "auto" }), data("applied", { iteration: 1, applyId: "a1", written: ["calc.py"] })];
     expect(rebuildLoopState(applied).resume).toMatchObject({ at: "test", applyId: "a1", written: ["calc.py"] });

@@ -44,7 +44,7 @@ export function rebuildLoopState(events: RunEvent[]): LoopState {
       approval = applied = undefined;
     }
     const a = runData("conductor.loop", "approval", e);
-    if (a) approval = a.approved ? { approve: "all", confirmProtected: [] } : undefined;
+    if (a) approval = a.approved ? { approve: a.files ?? "all", confirmProtected: a.confirmProtected ?? [] } : undefined;
     const ap = runData("conductor.loop", "applied", e);
     if (ap) applied = { applyId: ap.applyId, written: ap.written };
     const at = runData("conductor.loop", "attempt", e);

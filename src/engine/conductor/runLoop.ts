@@ -115,14 +115,19 @@ export async function runLoop(deps: LoopDeps, input: Input, run: Run, session: L
             ? ({ approved: true, approve: "all", confirmProtected: [] as string[], by: "auto" } as const)
             : (deps.toast({ level: "info", title: "Awaiting approval", message: `${files.length} file(s) — review the diff, then approve`, needsAction: true, runId: run.runId }),
               await session.awaitApproval(run.signal));
-          run.data("approval", { iteration: state.iteration, approved: decision.approved, by: decision.by, ...(decision.approved ? {} : { reason: decision.reason }) });
+          run.data("approval", {
+            iteration: state.iteration,
+            approved: decision.approved,
+            by: decision.by,
+            ...(decision.approved ? { files: decision.approve, confirmProtected: decision.confirmProtected } : { reason: decision.reason }),
+          });
           if (!decision.approved) continue; // back to waiting for another answer, same iteration
           resume = { at: "apply", candidate, approve: decision.approve, confirmProtected: decision.confirmProtected };
         }
       }
       if (!applyStep) {
         if (candidate.preApplied) applyStep = { applyId: null, written: candidate.plan.files.map((f) => f.path) };
-        else if (run.previous.length && alreadyApplied(project, candidate.plan)) {
+        else if (run.previous.length && alreadyApplied(project, candidate.plan, resume?.at === "apply" ? resume.approve : "all")) {
           run.log("info", "the interrupted apply had been completed by its journal");
           applyStep = { applyId: null, written: candidate.plan.files.filter((f) => f.action !== "none").map((f) => f.path) };
         } else {

@@ -144,7 +144,15 @@ export const loopDataChannels = {
   ignored: z.object({ reason: z.string(), bytes: z.number().int() }),
   candidate: Candidate,
   review: z.object({ iteration: z.number().int(), findings: z.array(z.object({ severity: z.enum(["error", "warning", "info"]), message: z.string() })), by: z.string() }),
-  approval: z.object({ iteration: z.number().int(), approved: z.boolean(), by: z.enum(["auto", "user", "hotkey", "terminal"]), reason: z.string().optional() }),
+  approval: z.object({
+    iteration: z.number().int(),
+    approved: z.boolean(),
+    by: z.enum(["auto", "user", "hotkey", "terminal"]),
+    reason: z.string().optional(),
+    /** Which files were approved ("all", or the chosen paths) and which protected ones were confirmed: a resumed apply writes exactly these. Absent in logs from before 0.1 resumes as "all". */
+    files: z.union([z.literal("all"), z.array(z.string())]).optional(),
+    confirmProtected: z.array(z.string()).optional(),
+  }),
   applied: z.object({ iteration: z.number().int(), applyId: z.string().nullable(), written: z.array(z.string()) }),
   output: z.string(),
   tests: TestRunResult,
