@@ -23,9 +23,9 @@ module.exports = {
     forbid("renderer-only-contract", areas.renderer, { path: "^src/(engine|platform|main|preload|server|cli)/" }, "The renderer talks to the engine only through the contract."),
     forbid("renderer-no-node", areas.renderer, { dependencyTypes: ["core"] }, "The renderer runs in a browser: no Node built-ins."),
     forbid("platform-node-no-shells", areas.platformNode, { path: "^src/(platform/electron|main|server|cli|renderer)/" }, "Node adapters implement engine ports only."),
-    // platform/common holds Node-only OS code both adapters use (the clipboard-event watcher, the clipboard gate):
+    // platform/common holds Node-only OS code both adapters use (the clipboard-event watcher, capped reads):
     // the Electron main process is Node too, and one watcher beats two that drift apart.
-    forbid("platform-common-below-adapters", areas.platformCommon, { path: "^src/(platform/(node|electron)|main|preload|server|cli|renderer)/" }, "Shared platform code depends on engine ports, shared and node:* only."),
+    forbid("platform-common-below-adapters", areas.platformCommon, { path: "^src/(platform/(node|electron)|main|preload|server|cli|renderer)/" }, "Shared platform code depends on engine ports (and the clipboard gate beside them), shared and node:* only."),
     forbid("platform-electron-not-node-adapters", areas.platformElectron, { path: "^src/platform/node/" }, "Electron adapters share code with the Node adapters through platform/common, not by importing them."),
     forbid("platform-electron-no-shells", areas.platformElectron, { path: "^src/(main|server|cli|renderer)/" }, "Electron adapters implement engine ports only."),
     forbid("main-not-web-or-cli", areas.main, { path: "^src/(renderer|cli|server)/" }, "The Electron shell does not depend on web mode, the CLI or renderer code (shared constants live in src/shared)."),

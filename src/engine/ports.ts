@@ -4,6 +4,7 @@ import type { WorkerSpawner } from "./inference/embedded/WorkerProcess.js";
  * OS for these directly; platform/node and platform/electron implement them.
  */
 import type { DoctorCheck } from "../shared/contract/system.js";
+import { gateClipboardText } from "./clipboard/gateClipboard.js";
 
 /**
  * What a clipboard read gave, after the size gate (checked on the byte count before any decoding) and the
@@ -106,13 +107,7 @@ export interface Ports {
 export function inertPorts(dataDir: string, shell: Ports["shell"] = "test"): Ports {
   let clip = "";
   const watchers = new Set<(c: ClipboardContent) => void>();
-  const gate = (maxBytes: number): ClipboardContent => {
-    const bytes = Buffer.byteLength(clip);
-    if (!clip) return { kind: "empty" };
-    if (bytes > maxBytes) return { kind: "refused", reason: "too-large", bytes, message: `too large: ${bytes} bytes (limit ${maxBytes})` };
-    if (clip.includes("\0")) return { kind: "refused", reason: "binary", bytes, message: "binary content (NUL bytes)" };
-    return { kind: "text", text: clip, bytes };
-  };
+  const gate = (maxBytes: number): ClipboardContent => gateClipboardText(clip, maxBytes);
   return {
     shell,
     doctor: async () => [],

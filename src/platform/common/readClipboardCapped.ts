@@ -1,7 +1,7 @@
 import type { ClipboardContent } from "../../engine/ports.js";
 import { AppError, ErrorCode } from "../../shared/contract/errors.js";
 import type { ClipboardCommands } from "./clipboardCommands.js";
-import { gateClipboardBytes, tooLarge } from "./gateClipboard.js";
+import { gateClipboardBytes, tooLarge } from "../../engine/clipboard/gateClipboard.js";
 import { readCommandCapped } from "./readCommandCapped.js";
 
 /** The tool's way of saying "nothing (textual) is on the clipboard" rather than failing. */

@@ -3,7 +3,7 @@ import type { ClipboardContent, ClipboardPort } from "../../engine/ports.js";
 import { AppError } from "../../shared/contract/errors.js";
 import { clipboardCommands } from "../common/clipboardCommands.js";
 import { clipboardSession } from "../common/clipboardSession.js";
-import { gateClipboardText } from "../common/gateClipboard.js";
+import { gateClipboardText } from "../../engine/clipboard/gateClipboard.js";
 import { readClipboardCapped } from "../common/readClipboardCapped.js";
 import { watchClipboard } from "../common/watchClipboard.js";
 

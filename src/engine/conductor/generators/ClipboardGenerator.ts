@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { ClipboardContent, ClipboardPort, ClipboardWatcher } from "../../ports.js";
 import type { CodeGenerator, GeneratedCode, GeneratorRequest } from "./CodeGenerator.js";
+import { gateClipboardText } from "../../clipboard/gateClipboard.js";
 
 export interface ClipboardGeneratorOptions {
   clipboard: ClipboardPort;
@@ -98,9 +99,10 @@ export class ClipboardGenerator implements CodeGenerator {
       if (c.kind === "empty") return { accepted: false, reason: "the clipboard is empty" };
       answer = c.text;
     }
-    if (Buffer.byteLength(answer) > this.options.maxBytes) return { accepted: false, reason: `too large: ${Buffer.byteLength(answer)} bytes (limit ${this.options.maxBytes})` };
-    if (answer.includes("\0")) return { accepted: false, reason: "binary content (NUL bytes)" };
-    if (!answer.trim()) return { accepted: false, reason: "empty text" };
+    // Pasted text passes the same gate as clipboard reads (size, NUL bytes, lone surrogates).
+    const gated = gateClipboardText(answer, this.options.maxBytes);
+    if (gated.kind === "refused") return { accepted: false, reason: gated.message };
+    if (gated.kind === "empty" || !answer.trim()) return { accepted: false, reason: "empty text" };
     if (answer.trim() === this.prompt.trim()) return { accepted: false, reason: "that is our own prompt, not Cursor's answer" };
     w.resolve({ kind: "answer", text: answer, source: by === "hotkey" ? "hotkey" : "paste" });
     return { accepted: true };

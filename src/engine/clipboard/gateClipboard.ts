@@ -1,4 +1,4 @@
-import type { ClipboardContent } from "../../engine/ports.js";
+import type { ClipboardContent } from "../ports.js";
 
 const MB = 1024 * 1024;
 const mb = (n: number): string => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;

@@ -21,3 +21,25 @@ describe("clipboard gate", () => {
     expect(gateClipboardText("emoji 😀 and \uFFFD stay text", 100)).toMatchObject({ kind: "text" });
   });
 });
+
+describe("one gate for every way an answer arrives", () => {
+  it("refuses an oversized or binary pasted answer with the same words as a clipboard read", async () => {
+    const { ClipboardGenerator } = await import("../conductor/generators/ClipboardGenerator.js");
+    const { inertPorts } = await import("../ports.js");
+    const ports = inertPorts("/nonexistent");
+    const gen = new ClipboardGenerator({ clipboard: ports.clipboard, recognise: () => ({ ok: true }), maxBytes: 1024 * 1024, warnBytes: 1024 * 1024 });
+    const ac = new AbortController();
+    const noop = (): void => {};
+    let waiting!: () => void;
+    const armed = new Promise<void>((r) => (waiting = r));
+    const answer = gen.next({ iteration: 1, prompt: "the prompt", project: "/p", signal: ac.signal, onWaiting: () => waiting(), onIgnored: noop, log: noop });
+    await armed;
+    const big = "x".repeat(3 * 1024 * 1024);
+    expect(await gen.capture(big, "paste")).toEqual({ accepted: false, reason: "too large: 3.0 MB (limit 1.0 MB)" });
+    expect(await gen.capture("a\0b", "paste")).toEqual({ accepted: false, reason: "binary content (NUL bytes), not text" });
+    expect(await gen.capture("\uD800 lone surrogate", "paste")).toEqual({ accepted: false, reason: "not valid UTF-8 text" });
+    expect(await gen.capture("```py calc.py\nx = 1\n```", "paste")).toEqual({ accepted: true });
+    expect(await answer).toMatchObject({ kind: "answer", source: "paste" });
+    gen.dispose();
+  });
+});
