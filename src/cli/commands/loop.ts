@@ -7,6 +7,7 @@ import type { RunEvent } from "../../shared/contract/runs.js";
 import type { RpcClient } from "../../shared/rpc/RpcClient.js";
 import { followRun, runData } from "../../shared/rpc/runToCompletion.js";
 import { globalOptions } from "../globalOptions.js";
+import { terminalSafe } from "../terminalSafe.js";
 import { withEngine, type GlobalOptions } from "../withEngine.js";
 
 export interface LoopCliOptions {
@@ -52,13 +53,16 @@ async function followLoop(g: GlobalOptions, begin: (client: RpcClient) => Promis
     let runId = "";
     let error: AppError | undefined;
     const ask = !autoApprove && process.stdin.isTTY === true;
+    const report = reporter();
     try {
       result = await followRun(client, "conductor.loop", () => begin(client), {
         signal,
         onStart: (id) => (runId = id),
         onEvent: (e) => {
           report(e);
-          if (ask && runData("conductor.loop", "stage", e)?.stage === "approve") void askApproval(client, e.runId);
+          if (runData("conductor.loop", "stage", e)?.stage !== "approve") return;
+          if (ask) void askApproval(client, e.runId);
+          else void approvalHint(client);
         },
       });
     } catch (e) {
@@ -78,20 +82,51 @@ async function followLoop(g: GlobalOptions, begin: (client: RpcClient) => Promis
   });
 }
 
-/** Live progress on stderr: stages, what the loop waits for, test summaries. */
-function report(e: RunEvent): void {
-  const w = (s: string): boolean => process.stderr.write(`${s}\n`);
-  const stage = runData("conductor.loop", "stage", e);
-  if (stage) return void w(`[${stage.iteration || "-"}] ${stage.stage.replace("_", " ")}${stage.message ? `: ${stage.message}` : ""}`);
-  const waiting = runData("conductor.loop", "awaiting", e);
-  if (waiting) return void w(`    waiting: ${waiting.hint}`);
-  const ignored = runData("conductor.loop", "ignored", e);
-  if (ignored) return void w(`    ignored clipboard content: ${ignored.reason}`);
-  const cand = runData("conductor.loop", "candidate", e);
-  if (cand) return void w(`    code detected (${cand.source}): ${cand.plan.files.map((f) => `${f.path} [${f.action}${f.status === "ok" ? "" : `, ${f.status}`}]`).join(", ")}`);
-  const tests = runData("conductor.loop", "tests", e);
-  if (tests) return void w(`    tests (${tests.runner}): ${tests.summary.passed} passed, ${tests.summary.failed + tests.summary.errors} failed — reward ${tests.reward.reward.toFixed(2)}`);
-  if (e.type === "log" && (e.level === "warn" || e.level === "error")) w(`    ${e.level}: ${e.message}`);
+/** Lines of each file's diff shown before approval; the app shows all of it. */
+const DIFF_LINES = 80;
+
+/**
+ * Live progress on stderr: stages, what the loop waits for, each candidate's diff, test summaries. Everything
+ * passes `terminalSafe`: paths and diffs come from model or clipboard text.
+ */
+function reporter(): (e: RunEvent) => void {
+  let lastWaiting = "";
+  const w = (s: string): boolean => process.stderr.write(terminalSafe(`${s}\n`));
+  return (e) => {
+    const stage = runData("conductor.loop", "stage", e);
+    if (stage) return void w(`[${stage.iteration || "-"}] ${stage.stage.replace("_", " ")}${stage.message ? `: ${stage.message}` : ""}`);
+    const waiting = runData("conductor.loop", "awaiting", e);
+    // The watcher reports its mode when armed and again on every change of mode: say it once.
+    if (waiting) return void (waiting.hint !== lastWaiting && w(`    waiting: ${(lastWaiting = waiting.hint)}`));
+    const ignored = runData("conductor.loop", "ignored", e);
+    if (ignored) return void w(`    ignored clipboard content: ${ignored.reason}`);
+    const cand = runData("conductor.loop", "candidate", e);
+    if (cand) {
+      lastWaiting = "";
+      w(`    code detected (${cand.source}): ${cand.plan.files.map((f) => `${f.path} [${f.action}${f.status === "ok" ? "" : `, ${f.status}`}]`).join(", ")}`);
+      for (const f of cand.plan.files) if (f.diff) w(indentDiff(f.diff));
+      return;
+    }
+    const tests = runData("conductor.loop", "tests", e);
+    if (tests) return void w(`    tests (${tests.runner}): ${tests.summary.passed} passed, ${tests.summary.failed + tests.summary.errors} failed — reward ${tests.reward.reward.toFixed(2)}`);
+    if (e.type === "log" && (e.level === "warn" || e.level === "error")) w(`    ${e.level}: ${e.message}`);
+  };
+}
+
+function indentDiff(diff: string): string {
+  const lines = diff.replace(/\n$/, "").split("\n");
+  const shown = lines.slice(0, DIFF_LINES).map((l) => `      ${l}`);
+  if (lines.length > DIFF_LINES) shown.push(`      … ${lines.length - DIFF_LINES} more lines (the app's Workflow view shows the whole diff)`);
+  return shown.join("\n");
+}
+
+/** Without a terminal to ask on, say how else the answer can be approved. */
+async function approvalHint(client: RpcClient): Promise<void> {
+  const status = await client.call("conductor.status", {}).catch(() => undefined);
+  const key = status?.hotkeys.registered.find((h) => h.id === "approve")?.accelerator;
+  // Approval is in-process (the loop's session lives in this CLI's engine): the app cannot approve it.
+  const how = key ? `press ${key} (the approve hotkey)` : "no approve hotkey is registered here";
+  process.stderr.write(terminalSafe(`    to apply these files: ${how}; stdin is not a terminal, so this command cannot ask (run it in a terminal, or with --auto-approve)\n`));
 }
 
 async function askApproval(client: RpcClient, runId: string): Promise<void> {

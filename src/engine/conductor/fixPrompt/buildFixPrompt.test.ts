@@ -13,7 +13,7 @@ function testRun(tests: TestCase[], output: string): TestRunResult {
   return {
     project: "/p",
     runner: "pytest",
-    command: "python -m pytest -q",
+    command: 'mkdir -p "$TMPDIR/cc-report" && python3 -m pytest -q --junitxml="$TMPDIR/cc-report/junit.xml"',
     exitCode: failed ? 1 : 0,
     signal: null,
     timedOut: false,
@@ -56,7 +56,8 @@ describe("buildFixPrompt", () => {
     expect(r.text).toContain("- `test_mul` at `tests/test_calc.py:8` (failed)\n    AssertionError: assert 5 == 6\n     where 5 = mul(2, 3)");
     expect(r.text).toContain("## Attempt 1 did not pass");
     expect(r.text).not.toContain("`test_add`");
-    expect(r.text).toContain("`python -m pytest -q`: 1 failed, 0 errors, 1 passed, 0 skipped of 2.");
+    expect(r.text).toContain("`pytest`: 1 failed, 0 errors, 1 passed, 0 skipped of 2.");
+    expect(r.text).not.toContain("cc-report"); // our report plumbing is not Cursor's business
     expect(r.text).toContain("```diff\n--- a/calc/ops.py");
     expect(r.text).toContain("FAILED tests/test_calc.py::test_mul");
     expect(r.text).toContain("The tests are correct; change only `calc/ops.py`.");

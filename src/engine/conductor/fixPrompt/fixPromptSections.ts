@@ -80,9 +80,12 @@ function summary(input: FixPromptInput): string {
   if (!t) parts.push(input.matchFailures?.length ? "The answer could not be applied, so the tests did not run." : "The tests did not run.");
   else {
     const s = t.summary;
-    if (t.timedOut) parts.push(`The tests timed out after ${Math.round(t.durationMs / 1000)} s (\`${t.command}\`).`);
-    else if (!t.perTest) parts.push(`\`${t.command}\` failed with exit code ${t.exitCode ?? t.signal ?? "unknown"}; no per-test results were reported (see the output).`);
-    else parts.push(`\`${t.command}\`: ${s.failed} failed, ${s.errors} errors, ${s.passed} passed, ${s.skipped} skipped of ${s.total}.`);
+    // A detected runner's command carries our report plumbing (`mkdir -p "$TMPDIR/cc-report" && … --junitxml=…`):
+    // the runner's name says what ran; a custom command is the user's own words.
+    const ran = t.runner === "custom" ? t.command : t.runner;
+    if (t.timedOut) parts.push(`The tests timed out after ${Math.round(t.durationMs / 1000)} s (\`${ran}\`).`);
+    else if (!t.perTest) parts.push(`\`${ran}\` failed with exit code ${t.exitCode ?? t.signal ?? "unknown"}; no per-test results were reported (see the output).`);
+    else parts.push(`\`${ran}\`: ${s.failed} failed, ${s.errors} errors, ${s.passed} passed, ${s.skipped} skipped of ${s.total}.`);
     if (t.testsTampered && !t.acceptedTestChanges) parts.push(`The previous attempt changed test files (${t.tamperedFiles.map((f) => `\`${f}\``).join(", ")}); those changes do not count.`);
   }
   const errors = (input.findings ?? []).filter((f) => f.severity === "error").length;
