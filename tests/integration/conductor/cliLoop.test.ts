@@ -105,8 +105,9 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     const run = cli(["run", "--prompt", "Make add return the sum", "--project", project, "--generator", "clipboard", "--skip-analysis", "--json"], newDataDir());
     await run.waitFor(/waiting:/);
     xclip(PY_CALC.right);
-    await run.waitFor(/\[1\] approve/);
-    await new Promise((r) => setTimeout(r, 300));
+    await run.waitFor(/to apply these files: press Control\+Alt\+Shift\+A/); // stdin is a pipe: the CLI says how to approve
+    expect(run.stderr()).toMatch(/^ +- +return a - b$/m); // the diff is shown before anything is applied
+    expect(run.stderr()).toMatch(/^ +\+ +return a \+ b$/m);
     expect(fs.readFileSync(path.join(project, "calc.py"), "utf8")).toContain("a - b"); // not applied before approval
     spawnSync("xdotool", ["key", "ctrl+alt+shift+a"], { env: desktop.env });
     expect(await run.exited, run.stderr()).toBe(0);
@@ -173,8 +174,10 @@ describe.runIf(canRunDesktop())("codeconductor run --generator clipboard (Xvfb, 
     const clip = spawnSync("xclip", ["-selection", "clipboard", "-o"], { env: desktop.env, encoding: "utf8" }).stdout;
     expect(clip).toContain("Attempt 1 did not pass");
     expect(clip).toContain("test_add");
+    expect(clip).toContain("`pytest`: 1 failed"); // the runner, not our report plumbing
     xclip(PY_CALC.right);
     expect(await run.exited).toBe(0);
+    expect(run.stderr().match(/waiting:/g)).toHaveLength(2); // once per iteration, not once per watcher status
     expect(JSON.parse(run.stdout())).toMatchObject({ status: "green", iterations: 2 });
   });
 
