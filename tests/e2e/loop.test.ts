@@ -42,8 +42,15 @@ describe.runIf(canRunDesktop())("Workflow view drives the conductor loop (web mo
     spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: PY_CALC.right, env: desktop.env, stdio: ["pipe", "ignore", "ignore"] });
     await page.waitForSelector('[data-testid="loop-approve"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid="loop-candidate"]')).toContain("calc.py");
+    await page.waitForSelector('[data-testid="loop-candidate"] .cm-editor', { timeout: 30_000 }); // the diff, not "loading…"
     await page.screenshot({ path: artifactPath("loop-approve.png"), fullPage: true });
     expect(fs.readFileSync(path.join(project, "calc.py"), "utf8")).toContain("a - b");
+    // The file's tick is the loop's own selection: ticked to start with; unticking it leaves nothing to approve.
+    const tick = '[data-testid="loop-candidate"] [data-testid="verify-approve"]';
+    expect(await page.isChecked(tick)).toBe(true);
+    await page.uncheck(tick);
+    expect(await page.isDisabled('[data-testid="loop-approve"]')).toBe(true);
+    await page.check(tick);
     await page.click('[data-testid="loop-approve"]');
     await page.waitForSelector('[data-testid="loop-result"]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="loop-result"]')).toContain("green after 1 attempt");

@@ -15,12 +15,24 @@ function outcome(file: PlannedFile, result: ApplyResult): { label: string; tone:
   return { label: skipped ? `skipped: ${skipped.reason}` : "not applied", tone: "skipped" };
 }
 
+/** Where a file's ticks live: the Verify panel's store by default; the loop keeps its own per candidate. */
+export interface FileChoice {
+  approved: boolean;
+  confirmed: boolean;
+  setApproval(path: string, approved: boolean): void;
+  setProtectedOk(path: string, ok: boolean): void;
+}
+
 /** One planned file: approve/confirm ticks, reasons and flags, findings, and the diff; after Apply, its outcome. */
-export function FileReview({ file, result }: { file: PlannedFile; result?: ApplyResult | null }): React.JSX.Element {
-  const approved = useAppStore((s) => !!s.verifyApprovals[file.path]);
-  const confirmed = useAppStore((s) => !!s.verifyProtectedOk[file.path]);
-  const setApproval = useAppStore((s) => s.setVerifyApproval);
-  const setProtectedOk = useAppStore((s) => s.setVerifyProtectedOk);
+export function FileReview({ file, result, choice }: { file: PlannedFile; result?: ApplyResult | null; choice?: FileChoice }): React.JSX.Element {
+  const storeApproved = useAppStore((s) => !!s.verifyApprovals[file.path]);
+  const storeConfirmed = useAppStore((s) => !!s.verifyProtectedOk[file.path]);
+  const storeSetApproval = useAppStore((s) => s.setVerifyApproval);
+  const storeSetProtectedOk = useAppStore((s) => s.setVerifyProtectedOk);
+  const approved = choice ? choice.approved : storeApproved;
+  const confirmed = choice ? choice.confirmed : storeConfirmed;
+  const setApproval = choice ? choice.setApproval : storeSetApproval;
+  const setProtectedOk = choice ? choice.setProtectedOk : storeSetProtectedOk;
   const writable = file.status !== "rejected" && file.action !== "none";
   const done = result ? outcome(file, result) : null;
   return (

@@ -2,6 +2,7 @@ import "./loop.css";
 import { useMemo, useState } from "react";
 import { useAppStore } from "../../../store/useAppStore.js";
 import { FileReview } from "../../verify/FileReview.js";
+import { selectApproved } from "../../verify/selectApproved.js";
 import { RewardTable } from "../../verify/RewardTable.js";
 import { deriveLoopView, STAGES } from "./deriveLoopView.js";
 import { approveLoop, cancelLoop, captureAnswer, copyLoopPrompt, rejectLoop, stopEverything, testLoopNow } from "./loopActions.js";
@@ -15,6 +16,18 @@ export function LoopPanel({ runId }: { runId: string }): React.JSX.Element {
   const [paste, setPaste] = useState("");
   const running = v.status === "running";
   const files = v.candidate?.plan.files.filter((f) => f.action !== "none") ?? [];
+  // The ticks for the candidate on screen: every applicable file starts ticked, protected ones unconfirmed; a new
+  // candidate (new plan) starts over.
+  const planId = v.candidate?.plan.planId ?? "";
+  const [ticks, setTicks] = useState<{ planId: string; approved: Record<string, boolean>; confirmed: Record<string, boolean> }>({ planId: "", approved: {}, confirmed: {} });
+  const current = ticks.planId === planId ? ticks : { planId, approved: Object.fromEntries(files.map((f) => [f.path, f.status !== "rejected"])), confirmed: {} };
+  const choiceFor = (path: string) => ({
+    approved: !!current.approved[path],
+    confirmed: !!current.confirmed[path],
+    setApproval: (p: string, on: boolean) => setTicks({ ...current, approved: { ...current.approved, [p]: on } }),
+    setProtectedOk: (p: string, on: boolean) => setTicks({ ...current, confirmed: { ...current.confirmed, [p]: on } }),
+  });
+  const selection = v.candidate ? selectApproved(v.candidate.plan, current.approved, current.confirmed) : { approve: [], confirmProtected: [] };
   return (
     <div data-testid="loop-panel" data-status={v.status} data-stage={v.stage ?? ""}>
       <div className="card">
@@ -73,7 +86,9 @@ export function LoopPanel({ runId }: { runId: string }): React.JSX.Element {
             <span className="spacer" />
             {v.awaitingApproval ? (
               <>
-                <button className="primary" onClick={() => void approveLoop(runId)} data-testid="loop-approve">Approve &amp; test</button>
+                <button className="primary" disabled={!selection.approve.length} title={selection.approve.length ? undefined : "Tick at least one file"} onClick={() => void approveLoop(runId, selection)} data-testid="loop-approve">
+                  {selection.approve.length < files.filter((f) => f.status !== "rejected").length ? `Approve ${selection.approve.length} file(s) & test` : "Approve & test"}
+                </button>
                 <button onClick={() => void rejectLoop(runId)} data-testid="loop-reject">Reject</button>
               </>
             ) : null}
@@ -99,7 +114,7 @@ export function LoopPanel({ runId }: { runId: string }): React.JSX.Element {
           ) : null}
           <div className="scroll-x">
             {files.map((f) => (
-              <FileReview key={f.path} file={f} />
+              <FileReview key={f.path} file={f} choice={choiceFor(f.path)} />
             ))}
           </div>
         </div>

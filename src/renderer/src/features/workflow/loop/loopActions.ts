@@ -35,7 +35,9 @@ async function act(title: string, fn: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export const approveLoop = (runId: string): Promise<void> => act("Could not approve", async () => (await getClient()).call("conductor.approve", { runId, by: "user" }));
+/** Approve the ticked files (and the protected ones confirmed separately); the loop applies exactly those. */
+export const approveLoop = (runId: string, selection: { approve: string[]; confirmProtected: string[] }): Promise<void> =>
+  act("Could not approve", async () => (await getClient()).call("conductor.approve", { runId, by: "user", ...selection }));
 export const rejectLoop = (runId: string): Promise<void> => act("Could not reject", async () => (await getClient()).call("conductor.reject", { runId, reason: "rejected in the app" }));
 export const copyLoopPrompt = (runId: string): Promise<void> => act("Could not copy", async () => (await getClient()).call("conductor.copyPrompt", { runId }));
 export const testLoopNow = (runId: string): Promise<void> => act("Could not test now", async () => (await getClient()).call("conductor.runTests", { runId }));
