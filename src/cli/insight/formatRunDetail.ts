@@ -18,6 +18,8 @@ export function formatKpis(k: RunKpis): string {
 export function formatRunDetail(d: RunDetail): string {
   const r = d.run;
   const head = `${r.runId}  ${r.kind}  ${r.status}${d.caseId ? "  (imported case, read-only)" : ""}\n  ${r.title ?? ""}\n  started ${new Date(r.startedAt).toISOString()}${r.endedAt ? `, ended ${new Date(r.endedAt).toISOString()}` : ""}`;
-  const timeline = d.timeline.map((t) => `  ${String(Math.floor(t.seq)).padStart(4)}  ${t.kind.padEnd(9)} ${t.title}${t.detail ? ` — ${t.detail}` : ""}`);
+  // Time of day (UTC, like the start line) when the event recorded it; older logs have none.
+  const clock = (at: number | null): string => (at === null ? "        " : new Date(at).toISOString().slice(11, 19));
+  const timeline = d.timeline.map((t) => `  ${String(Math.floor(t.seq)).padStart(4)}  ${clock(t.at)}  ${t.kind.padEnd(9)} ${t.title}${t.detail ? ` — ${t.detail}` : ""}`);
   return [head, "KPIs:", formatKpis(d.kpis), "Timeline:", ...timeline].join("\n");
 }

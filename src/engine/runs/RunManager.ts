@@ -262,8 +262,8 @@ export class RunManager {
     await Promise.allSettled([...this.live.values()].map((r) => r.done));
   });
 
-  private emit(run: LiveRun, event: DistributiveOmit<RunEvent, "runId" | "seq">): void {
-    const full = { ...event, runId: run.summary.runId, seq: run.seq++ } as RunEvent;
+  private emit(run: LiveRun, event: DistributiveOmit<RunEvent, "runId" | "seq" | "at">): void {
+    const full = { ...event, runId: run.summary.runId, seq: run.seq++, at: Date.now() } as RunEvent;
     if (run.events.length < (this.options.maxEventsPerRun ?? 5000)) run.events.push(full);
     // Tokens are many and cheap to lose; everything else is logged the moment it happens.
     if (!(full.type === "data" && full.channel === "token")) this.persist(() => this.store?.append(full));

@@ -17,12 +17,16 @@ export const RunSummary = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
-/** Every event of a run travels on the `run.event` topic, keyed by runId. */
+/**
+ * Every event of a run travels on the `run.event` topic, keyed by runId. `at`: when it happened (ms since the epoch;
+ * absent in run logs written before it was recorded).
+ */
 export const RunEvent = z.discriminatedUnion("type", [
-  z.object({ runId: z.string(), seq: z.number(), type: z.literal("status"), status: RunStatus }),
+  z.object({ runId: z.string(), seq: z.number(), at: z.number().optional(), type: z.literal("status"), status: RunStatus }),
   z.object({
     runId: z.string(),
     seq: z.number(),
+    at: z.number().optional(),
     type: z.literal("progress"),
     fraction: z.number().min(0).max(1),
     message: z.string().optional(),
@@ -30,16 +34,18 @@ export const RunEvent = z.discriminatedUnion("type", [
   z.object({
     runId: z.string(),
     seq: z.number(),
+    at: z.number().optional(),
     type: z.literal("log"),
     level: z.enum(["debug", "info", "warn", "error"]),
     message: z.string(),
   }),
   /** Partial, kind-specific data (a token, a member's answer…). */
-  z.object({ runId: z.string(), seq: z.number(), type: z.literal("data"), channel: z.string(), data: z.unknown() }),
-  z.object({ runId: z.string(), seq: z.number(), type: z.literal("result"), result: z.unknown() }),
+  z.object({ runId: z.string(), seq: z.number(), at: z.number().optional(), type: z.literal("data"), channel: z.string(), data: z.unknown() }),
+  z.object({ runId: z.string(), seq: z.number(), at: z.number().optional(), type: z.literal("result"), result: z.unknown() }),
   z.object({
     runId: z.string(),
     seq: z.number(),
+    at: z.number().optional(),
     type: z.literal("error"),
     error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
   }),

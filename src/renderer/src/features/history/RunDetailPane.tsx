@@ -68,6 +68,11 @@ export function RunDetailPane({ d }: { d: RunDetail }): React.JSX.Element {
         <ol className="timeline" data-testid="run-timeline">
           {d.timeline.map((t, i) => (
             <li key={i} className={`tl-${t.kind}`} data-kind={t.kind}>
+              {t.at !== null ? (
+                <time className="muted" dateTime={new Date(t.at).toISOString()} data-testid="timeline-time">
+                  {new Date(t.at).toLocaleTimeString()}{" "}
+                </time>
+              ) : null}
               <button className="link" onClick={() => setStep(stepOf(t.seq))}>
                 {t.title}
               </button>
