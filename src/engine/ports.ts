@@ -70,10 +70,12 @@ export interface NotificationsPort {
   notify(n: { title: string; message?: string; level?: "info" | "success" | "warn" | "error" }): Promise<NotifyResult>;
 }
 
-export interface DialogsPort {
-  /** Ask for a folder; null when cancelled or not possible (web mode uses an in-app picker instead). */
-  pickFolder(options?: { title?: string; defaultPath?: string }): Promise<string | null>;
-  confirm(options: { title: string; message: string; confirmLabel?: string }): Promise<boolean>;
+export interface FoldersPort {
+  /**
+   * Show a folder in the OS file manager (Electron: shell.openPath; Node: xdg-open, open or explorer — web mode
+   * runs on the user's own machine). A failure (no file manager, no desktop session) is returned, never thrown.
+   */
+  open(folder: string): Promise<{ opened: boolean; reason?: string }>;
 }
 
 export interface PathsPort {
@@ -92,7 +94,7 @@ export interface Ports {
   clipboard: ClipboardPort;
   hotkeys: HotkeysPort;
   notifications: NotificationsPort;
-  dialogs: DialogsPort;
+  folders: FoldersPort;
   paths: PathsPort;
   /** How model workers are started; omitted = Node child processes. */
   workers?: WorkersPort;
@@ -126,6 +128,6 @@ export function inertPorts(dataDir: string, shell: Ports["shell"] = "test"): Por
     },
     hotkeys: { register: async () => ({ backend: "none", registered: [], failed: [], reason: "no hotkey backend in this shell", dispose: () => {} }) },
     notifications: { notify: async () => ({ shown: false, reason: "no OS notifications in this shell" }) },
-    dialogs: { pickFolder: async () => null, confirm: async () => false },
+    folders: { open: async () => ({ opened: false, reason: "no file manager in this shell" }) },
   };
 }

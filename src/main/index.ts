@@ -50,7 +50,7 @@ function openWindow(): void {
 }
 
 async function start(): Promise<void> {
-  const ports = createElectronPorts(() => win);
+  const ports = createElectronPorts();
   engine = await createEngine(loadConfig(ports.paths.dataDir), ports);
   const e = engine;
   rpc = e.createRpcServer();

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedLoopRun, type SeededRun } from "../support/insight/seedLoopRun.js";
 import { artifactPath, launchChromium, openApp, startWebApp, type WebApp } from "../support/webApp.js";
@@ -100,5 +101,18 @@ describe("History in Chromium at 390 px", { timeout: 180_000 }, () => {
     await page.click('[data-testid="export-clear"]');
     await page.waitForSelector('[data-testid="export-message"]');
     expect(fs.existsSync(zip)).toBe(false);
+  });
+
+  it("edits the retention in place: the number of runs kept is written to config.yaml", async () => {
+    const { page } = browser;
+    await page.click('[data-testid="nav-history"]');
+    await page.fill('[data-testid="history-keep-runs"]', "5");
+    await page.click('[data-testid="history-keep-save"]');
+    await page.waitForSelector('[data-testid="history-retention-message"]');
+    expect(await page.textContent('[data-testid="history-retention-message"]')).toContain("newest 5 runs are kept");
+    expect(fs.readFileSync(path.join(app.dataDir, "config.yaml"), "utf8")).toMatch(/keepRuns: 5/);
+    await page.fill('[data-testid="history-keep-runs"]', "-1");
+    await page.click('[data-testid="history-keep-save"]');
+    await expect.poll(() => page.textContent('[data-testid="history-retention-message"]')).not.toContain("Saved"); // refused by the schema
   });
 });

@@ -73,6 +73,11 @@ export function createInsightFeature(ctx: EngineContext): Feature {
         });
       },
       "insight.exports": async () => ({ dir: exportDir(), files: listBundles(exportDir()).map((b) => ({ ...b, mtime: Math.round(b.mtime) })) }),
+      "insight.openExportsFolder": async () => {
+        const dir = exportDir();
+        fs.mkdirSync(dir, { recursive: true });
+        return { dir, ...(await ctx.ports.folders.open(dir)) };
+      },
       "insight.clearExports": async () => {
         const all = listBundles(exportDir());
         for (const b of all) fs.rmSync(b.path, { force: true });

@@ -1,4 +1,4 @@
-import { app, dialog, Notification, type BrowserWindow } from "electron";
+import { app, Notification, shell } from "electron";
 import type { Ports } from "../../engine/ports.js";
 import { electronClipboard } from "./electronClipboard.js";
 import { electronDoctorChecks } from "./electronDoctorChecks.js";
@@ -6,7 +6,7 @@ import { electronHotkeys } from "./electronHotkeys.js";
 import { utilityWorkerSpawner } from "./utilityWorkerSpawner.js";
 
 /** Ports backed by Electron's own APIs (desktop shell); clipboard watching shares the Node shells' helper. */
-export function createElectronPorts(getWindow: () => BrowserWindow | null): Ports {
+export function createElectronPorts(): Ports {
   const hotkeys = electronHotkeys();
   return {
     shell: "electron",
@@ -26,18 +26,11 @@ export function createElectronPorts(getWindow: () => BrowserWindow | null): Port
         }
       },
     },
-    dialogs: {
-      pickFolder: async (o) => {
-        const win = getWindow();
-        const opts = { title: o?.title ?? "Choose a folder", defaultPath: o?.defaultPath, properties: ["openDirectory" as const] };
-        const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
-      confirm: async (o) => {
-        const win = getWindow();
-        const opts = { type: "question" as const, title: o.title, message: o.message, buttons: [o.confirmLabel ?? "OK", "Cancel"], defaultId: 1, cancelId: 1 };
-        const r = win ? await dialog.showMessageBox(win, opts) : await dialog.showMessageBox(opts);
-        return r.response === 0;
+    folders: {
+      open: async (folder) => {
+        // shell.openPath resolves with an error message, empty on success.
+        const error = await shell.openPath(folder);
+        return error ? { opened: false, reason: error } : { opened: true };
       },
     },
   };

@@ -3,6 +3,7 @@ import { NodeClipboard } from "./NodeClipboard.js";
 import { NodeHotkeys } from "./NodeHotkeys.js";
 import { NodeNotifications } from "./NodeNotifications.js";
 import { nodeDoctorChecks } from "./nodeDoctorChecks.js";
+import { openFolder } from "./openFolder.js";
 
 /** Ports for the web-mode server and the CLI: OS clipboard tools, uiohook hotkeys, node-notifier. */
 export function createNodePorts(dataDir: string, shell: "web" | "cli", env: NodeJS.ProcessEnv = process.env): Ports {
@@ -15,7 +16,6 @@ export function createNodePorts(dataDir: string, shell: "web" | "cli", env: Node
     clipboard: new NodeClipboard(env),
     hotkeys,
     notifications,
-    // Web mode asks in the page itself; there is no native dialog to show.
-    dialogs: { pickFolder: async () => null, confirm: async () => false },
+    folders: { open: (folder) => openFolder(folder, env) },
   };
 }

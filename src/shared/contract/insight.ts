@@ -185,6 +185,11 @@ export const insightMethods = {
   "insight.export": method(ExportInput, ExportResult, "Write a redacted, deterministic case bundle (zip) of a run; re-scanned before it is kept."),
   "insight.exports": method(z.object({}).strict(), z.object({ dir: z.string(), files: z.array(z.object({ path: z.string(), bytes: z.number().int(), mtime: z.number() })) }), "Bundles in the export folder, newest first."),
   "insight.clearExports": method(z.object({}).strict(), z.object({ removed: z.number().int() }), "Delete every bundle in the export folder."),
+  "insight.openExportsFolder": method(
+    z.object({}).strict(),
+    z.object({ dir: z.string(), opened: z.boolean(), reason: z.string().optional() }),
+    "Show the export folder in the OS file manager (created if missing).",
+  ),
   "insight.importCase": method(z.object({ file: z.string().min(1) }), ImportedCase, "Validate a case bundle and unpack it for read-only viewing."),
   "insight.cases": method(z.object({}).strict(), z.object({ cases: z.array(ImportedCase) }), "Imported cases, newest first."),
   "insight.doctorCursor": method(

@@ -134,6 +134,17 @@ describe("case bundle export", () => {
     expect(listed.files[0]!.path).toContain(ids.at(-1)!);
   });
 
+  it("opens the export folder through the shell's folders port (created first), and reports a shell that cannot", async () => {
+    const opened: string[] = [];
+    te = await createTestEngine({ ports: { folders: { open: async (dir) => (opened.push(dir), { opened: fs.existsSync(dir) }) } } });
+    const r = await te.client.call("insight.openExportsFolder", {});
+    expect(r).toEqual({ dir: path.join(te.dataDir, "exports"), opened: true });
+    expect(opened).toEqual([r.dir]);
+    await te.dispose();
+    te = await createTestEngine(); // inert ports: no file manager
+    expect(await te.client.call("insight.openExportsFolder", {})).toMatchObject({ opened: false, reason: "no file manager in this shell" });
+  });
+
   it("takes settings CLI > env > config > defaults", async () => {
     const { runId, out } = await seeded("insight:\n  export:\n    privacy: full_internal\n", { CODECONDUCTOR_EXPORT_PRIVACY: "team_safe", CODECONDUCTOR_EXPORT_DIR: "" });
     expect((await te!.client.call("insight.export", { runId, outDir: out })).privacy).toBe("team_safe");

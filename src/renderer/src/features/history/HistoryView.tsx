@@ -6,6 +6,7 @@ import { importCaseFile, loadHistory, openCase, openRun } from "./historyActions
 import { KpiCharts } from "./KpiCharts.js";
 import { RunDetailPane } from "./RunDetailPane.js";
 import "./history.css";
+import { RetentionEditor } from "./RetentionEditor.js";
 
 /** Every run with filters, KPIs, timeline and replay; imported cases open read-only. */
 export function HistoryView(): React.JSX.Element {
@@ -64,12 +65,7 @@ export function HistoryView(): React.JSX.Element {
           {error}
         </p>
       ) : null}
-      {retention ? (
-        <p className="muted" data-testid="history-retention">
-          Retention: {retention.keepRuns ? `the newest ${retention.keepRuns} runs are kept` : "all runs are kept"} (config <code>insight.history.keepRuns</code>); the newest {retention.keepExports} bundles (
-          <code>insight.export.keep</code>).
-        </p>
-      ) : null}
+      {retention ? <RetentionEditor keepRuns={retention.keepRuns} keepExports={retention.keepExports} /> : null}
       <KpiCharts />
       <div className="history-layout">
         <div className="history-list">

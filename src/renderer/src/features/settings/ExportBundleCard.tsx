@@ -37,6 +37,11 @@ export function ExportBundleCard(): React.JSX.Element {
       setResult(null);
       setMessage(`Removed ${r.removed} bundle(s).`);
     });
+  const openFolder = (): Promise<void> =>
+    run(async () => {
+      const r = await (await getClient()).call("insight.openExportsFolder", {});
+      setMessage(r.opened ? `Opened ${r.dir}.` : `Could not open ${r.dir}: ${r.reason ?? "no file manager"}.`);
+    });
   const copy = (): Promise<void> =>
     run(async () => {
       await navigator.clipboard.writeText(result!.path);
@@ -74,7 +79,10 @@ export function ExportBundleCard(): React.JSX.Element {
           <code style={{ overflowWrap: "anywhere" }} data-testid="export-path">
             {result.path}
           </code>{" "}
-          <button onClick={() => void copy()}>Copy path</button>
+          <button onClick={() => void copy()}>Copy path</button>{" "}
+          <button onClick={() => void openFolder()} data-testid="export-open-folder">
+            Open folder
+          </button>
           {result.warnings.map((w) => (
             <p key={w} className="muted">
               warning: {w}
