@@ -16,6 +16,10 @@ beforeAll(async () => {
   // Attempts as the conductor loop publishes them.
   app.engine.bus.publish("conductor.attempt", makeAttempt({ id: "p-csv", task: "Fix the CSV parser crash on quotes", models: ["ollama:local/qwen"], code: "def parse_csv(line): return line.split(',')" }));
   app.engine.bus.publish("conductor.attempt", makeAttempt({ id: "p-fib", task: "Add a fibonacci helper", passed: false, code: "def fib(n): return fib(n)" }));
+  // An ensemble run whose members measured TTFT and tokens/s, for the Learning view's speed chart.
+  const member = (id: string, modelId: string, ttftMs: number, tokensPerSecond: number) => ({ id, modelId, label: modelId, status: "ok", rawText: "{}", repairs: [], startedAt: 0, elapsedMs: 1000, ttftMs, tokensPerSecond, completionTokens: 10, truncated: false });
+  const result = { task: "t", members: [member("m1", "ollama:local/qwen", 120, 45), member("m2", "embedded:local/llama", 300, 20)], consensus: { mode: "consensus", confidence: 0.8, merged: null, fields: [], disagreements: [], sources: [], weights: {} }, wallMs: 1100, quorumReached: false };
+  app.engine.ctx.db.prepare("INSERT INTO runs (id, kind, status, input_json, result_json, started_at, ended_at) VALUES ('speed-run', 'ensemble.run', 'succeeded', '{}', ?, ?, ?)").run(JSON.stringify(result), Date.now() - 5000, Date.now() - 3900);
 }, 120_000);
 afterAll(async () => {
   await browser?.dispose();
@@ -70,6 +74,8 @@ describe("Patterns view in Chromium", () => {
     await page.click('[data-testid="nav-learning"]');
     await page.waitForSelector('[data-testid="learning-status"]');
     await page.waitForSelector('[data-testid="chart-over-time"] svg');
+    await page.waitForSelector('[data-testid="chart-model-speed"] svg'); // TTFT and tokens/s per model, from the runs' KPIs
+    expect(await page.textContent('[data-testid="chart-model-speed"]')).toContain("qwen");
     await page.screenshot({ path: artifactPath("learning-390.png"), fullPage: true });
   });
 });

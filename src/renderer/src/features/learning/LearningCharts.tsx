@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ModelLatency } from "../../../../shared/contract/insight.js";
 import type { ArmState, PatternStats } from "../../../../shared/contract/learning.js";
 
 const H = 220;
@@ -44,6 +45,24 @@ export function BucketChart({ stats, by }: { stats: PatternStats; by: "perModel"
         <YAxis domain={[0, 1]} />
         <Tooltip />
         <Bar dataKey="success" name="success rate" fill="#3a7bd5" isAnimationActive={false} />
+      </BarChart>
+    </Chart>
+  );
+}
+
+/** Time to first token (median) and generation speed per model, from the runs' own measurements (`insight.kpis`). */
+export function ModelSpeedChart({ models }: { models: ModelLatency[] }): React.JSX.Element {
+  const data = models.map((m) => ({ key: m.model.split("/").at(-1), ttft: m.ttft_p50_ms, tps: m.tokens_per_s, calls: m.calls }));
+  return (
+    <Chart title="Speed per model: TTFT (ms, median) and tokens/s" testId="chart-model-speed">
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="key" />
+        <YAxis yAxisId="ms" orientation="left" />
+        <YAxis yAxisId="tps" orientation="right" />
+        <Tooltip />
+        <Bar yAxisId="ms" dataKey="ttft" name="TTFT p50 (ms)" fill="#b36b00" isAnimationActive={false} />
+        <Bar yAxisId="tps" dataKey="tps" name="tokens/s" fill="#3a7bd5" isAnimationActive={false} />
       </BarChart>
     </Chart>
   );

@@ -1,9 +1,11 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import type { ModelLatency } from "../../../../shared/contract/insight.js";
 import type { ArmState } from "../../../../shared/contract/learning.js";
+import { getClient } from "../../api/client.js";
 import { useAppStore } from "../../store/useAppStore.js";
 import { loadStats } from "../patterns/patternsActions.js";
 import "../patterns/patterns.css";
-import { BucketChart, CurveChart, IterationsChart, OverTimeChart, PosteriorChart } from "./LearningCharts.js";
+import { BucketChart, CurveChart, IterationsChart, ModelSpeedChart, OverTimeChart, PosteriorChart } from "./LearningCharts.js";
 
 function byTaskType(arms: ArmState[]): Array<[string, ArmState[]]> {
   const m = new Map<string, ArmState[]>();
@@ -16,8 +18,14 @@ export function LearningView(): React.JSX.Element {
   const stats = useAppStore((s) => s.patternStats);
   const status = useAppStore((s) => s.learningStatus);
   const error = useAppStore((s) => s.patternsError);
+  const [speed, setSpeed] = useState<ModelLatency[]>([]);
   useEffect(() => {
     void loadStats();
+    // Per-model speed comes from the runs' KPIs (the same figures as `codeconductor kpis`).
+    void getClient()
+      .then((c) => c.call("insight.kpis", {}))
+      .then((r) => setSpeed(r.models.filter((m) => m.ttft_p50_ms !== null || m.tokens_per_s !== null)))
+      .catch(() => setSpeed([]));
   }, []);
   return (
     <section className="view" data-testid="view-learning">
@@ -51,6 +59,7 @@ export function LearningView(): React.JSX.Element {
         ) : (
           <p className="muted">No attempts recorded yet.</p>
         )}
+        {speed.length ? <ModelSpeedChart models={speed} /> : null}
         {status ? byTaskType(status.arms).map(([t, arms]) => <PosteriorChart key={t} taskType={t} arms={arms} />) : null}
         {status?.curve.length ? <CurveChart curve={status.curve} /> : null}
       </div>
