@@ -40,11 +40,10 @@ describe("Prometheus /metrics", () => {
     web = await startWebServer({ rpc: te.engine.createRpcServer(), staticDir: path.join(te.dataDir, "none"), metrics });
     await runToCompletion(te.client, "system.doctor", {});
     te.engine.bus.publish("run.event", { runId: "x", seq: 3, type: "result", result: { modelId: "tiny", metrics: { ttftMs: 120, tokensPerSecond: 900 } } }, "x");
-    te.engine.bus.publish(
-      "run.event",
-      { runId: "y", seq: 4, type: "data", channel: "tests", data: { summary: { passed: 3, failed: 1, skipped: 0, errors: 0 }, reward: { reward: 0.75 } } },
-      "y",
-    );
+    // A loop's test run: verify.test's result, then the loop repeating it on its "tests" channel — counted once.
+    const testRun = { summary: { passed: 3, failed: 1, skipped: 0, errors: 0 }, reward: { reward: 0.75 } };
+    te.engine.bus.publish("run.event", { runId: "t", seq: 9, type: "result", result: testRun }, "t");
+    te.engine.bus.publish("run.event", { runId: "y", seq: 4, type: "data", channel: "tests", data: testRun }, "y");
     const r = await fetch(`${web.origin}/metrics`);
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toContain("text/plain");

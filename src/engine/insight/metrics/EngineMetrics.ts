@@ -55,8 +55,9 @@ export class EngineMetrics {
         if (s.endedAt) duration.observe({ kind: s.kind }, (s.endedAt - s.startedAt) / 1000);
       }),
       engine.bus.subscribe("run.event", undefined, (e: RunEvent) => {
+        // Tests are counted from verify.test's own result only: the loop runs its tests as a verify.test child run
+        // and repeats the result on its "tests" channel, which would count them twice.
         if (e.type === "data" && e.channel === "member") call(obj(e.data).modelId, obj(e.data));
-        else if (e.type === "data" && e.channel === "tests") testRun(obj(e.data));
         else if (e.type === "result") {
           const res = obj(e.result);
           if (res.modelId) call(res.modelId, obj(res.metrics));
