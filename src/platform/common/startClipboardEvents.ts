@@ -28,7 +28,8 @@ export function startClipboardEvents(session: ClipboardSession, env: NodeJS.Proc
     if ("problem" in helper) return helper;
     cmd = helper.path;
   }
-  const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  const [exe, exeArgs] = diesWithUs(cmd, args, env);
+  const child = spawn(exe, exeArgs, { env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
   let stopped = false;
   let failed = false;
   let stderr = "";
@@ -55,4 +56,15 @@ export function startClipboardEvents(session: ClipboardSession, env: NodeJS.Proc
       child.kill();
     },
   };
+}
+
+/**
+ * On Linux, start the helper under `setpriv --pdeathsig TERM` (util-linux): the kernel ends it when our process
+ * dies, even by SIGKILL. Without it a helper outlived a killed app until the next copy broke its pipe.
+ * setpriv execs the helper, so the pid is the helper's own. Elsewhere (or without setpriv) it runs as is.
+ */
+function diesWithUs(cmd: string, args: string[], env: NodeJS.ProcessEnv): [string, string[]] {
+  if (process.platform !== "linux") return [cmd, args];
+  const setpriv = findExecutable("setpriv", env.PATH);
+  return setpriv ? [setpriv, ["--pdeathsig", "TERM", "--", cmd, ...args]] : [cmd, args];
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,6 +60,23 @@ describe.runIf(canRunDesktop())("Node platform adapters under Xvfb", () => {
     expect(seen).toContain("from xclip");
     expect(watcher.status()).toEqual({ mode: "events" });
     expect(statuses).toEqual([{ mode: "events" }]);
+  });
+
+  it("the clipboard helper dies with its app, even when the app is killed with SIGKILL", async () => {
+    const src = path.resolve(import.meta.dirname, "../../../src/platform/node/NodeClipboard.ts");
+    const app = spawn(process.execPath, ["--import", "tsx", "-e", `const { NodeClipboard } = await import(${JSON.stringify(src)}); new NodeClipboard(process.env).watch(() => {}, { maxBytes: 1000 }); setInterval(() => {}, 1000);`], { env: desktop.env, stdio: "ignore" });
+    const helperOf = (ppid: number): number | undefined => {
+      const out = spawnSync("ps", ["-o", "pid=,args=", "--ppid", String(ppid)], { encoding: "utf8" }).stdout;
+      const line = out.split("\n").find((l) => /clipboard-event-handler-linux/.test(l));
+      return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+    };
+    let helper: number | undefined;
+    for (let t = 0; t < 15_000 && !helper; t += 100, await sleep(100)) helper = helperOf(app.pid!);
+    expect(helper, "the app started its clipboard helper").toBeGreaterThan(0);
+    app.kill("SIGKILL");
+    const alive = (pid: number): boolean => spawnSync("kill", ["-0", String(pid)]).status === 0;
+    await until(() => !alive(helper!), 5000);
+    expect(alive(helper!)).toBe(false);
   });
 
   it("falls back to polling when the helper dies, says so, and still detects copies", async () => {
