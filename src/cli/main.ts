@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { AppError } from "../shared/contract/errors.js";
 import { APP_VERSION } from "../engine/version.js";
 import { registerConfigCommand } from "./commands/config.js";
@@ -47,6 +47,8 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
+      // Commander prints its own parse errors; an InvalidArgumentError thrown by one of our actions it does not.
+      if (err instanceof InvalidArgumentError) process.stderr.write(terminalSafe(`error: ${err.message}\n`));
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }

@@ -135,7 +135,8 @@ function registerRun(program: Command): void {
   program
     .command("run")
     .description("ask the local model ensemble (optionally after a persona debate) and print consensus and a Cursor prompt")
-    .requiredOption("-p, --prompt <text>", "the task")
+    .argument("[task...]", "the task (or --prompt)")
+    .option("-p, --prompt <text>", "the task")
     .option("--personas <file>", "personas YAML (merged over the shipped set); runs a debate")
     .option("--agents <ids>", "debating personas, comma-separated (default architect,coder,tester,reviewer)", commaList)
     .option("--rounds <n>", "debate rounds", positiveInt)
@@ -155,8 +156,13 @@ function registerRun(program: Command): void {
     .option("--auto-approve", "loop: apply answers without asking")
     .option("--test-command <cmd>", "loop: test command instead of the detected runner")
     .option("--skip-analysis", "loop: build the prompt without asking the local models")
-    .action(async (opts: RunOptions & Omit<LoopCliOptions, "generator"> & { generator?: string }, cmd: Command) => {
+    .action(async (task: string[], given: Partial<RunOptions> & Omit<LoopCliOptions, "generator" | "prompt"> & { prompt?: string; generator?: string }, cmd: Command) => {
       const g = globalOptions(cmd);
+      // `run "Fix add()"` reads as well as `run -p "Fix add()"`; both at once would be ambiguous.
+      if (given.prompt && task.length) throw new InvalidArgumentError("give the task either as words or with --prompt, not both");
+      const prompt = given.prompt ?? task.join(" ").trim();
+      if (!prompt) throw new InvalidArgumentError('say what to do: codeconductor run "Fix add() so the tests pass" (or --prompt "…")');
+      const opts = { ...given, prompt };
       if (opts.generator) return runLoopFromCli({ ...opts, generator: opts.generator }, g);
       if (opts.mode && opts.mode !== "analysis" && opts.mode !== "code") throw new InvalidArgumentError(`--mode must be analysis or code, got "${opts.mode}"`);
       await withEngine(g, async (client, _engine, signal) => {

@@ -55,6 +55,20 @@ describe("codeconductor CLI", () => {
     expect(r.stderr).toMatch(/unknown command/);
   });
 
+  it("run takes the task as words or --prompt; a usage error from a command says what is wrong and exits 2", () => {
+    const words = cli(["run", "Fix", "add()", "--json"], { DISCOVERY_DISABLE: "1", OLLAMA_DISABLE: "1", LMSTUDIO_DISABLE: "1" });
+    expect(JSON.parse(words.stdout).error.code).toBe("unavailable"); // the task was taken: it got as far as asking for models
+    const none = cli(["run"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('say what to do: codeconductor run "Fix add() so the tests pass"');
+    const both = cli(["run", "a", "--prompt", "b"]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("either as words or with --prompt");
+    const badGenerator = cli(["run", "x", "--generator", "telepathy"]);
+    expect(badGenerator.status).toBe(2);
+    expect(badGenerator.stderr).toContain("--generator must be one of clipboard, watch, command, local");
+  });
+
   it("serve prints a URL that opens the UI in Chromium, and stops cleanly on SIGINT", async () => {
     ensureRendererBuilt();
     const child = spawn(process.execPath, [bin, "serve", "--json", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
