@@ -32,7 +32,7 @@ export interface Engine {
   bus: EventBus;
   ctx: EngineContext;
   models: ModelsFeature;
-  /** Pattern library, selectors, retrieval (`similarSuccesses`) and error memory (`matchingErrors`). */
+  /** Pattern library, selectors, retrieval (`patterns.similar`) and error memory (`matchingErrors`). */
   learning: LearningFeature;
   /**
    * An RPC server for this engine's contract: a closed connection hands its runs to the grace period,
@@ -99,7 +99,7 @@ export async function createEngine(config: LoadedConfig, ports: Ports, options: 
     const parsed = def.input.parse(input);
     return (merged.handlers![method] as (i: unknown, c: CallContext) => Promise<MethodOutput<M>>)(parsed, { signal: signal ?? new AbortController().signal, connectionId: "engine" });
   };
-  const learning = createLearningFeature(ctx);
+  const learning = createLearningFeature(ctx, { embed: (modelId, texts, signal) => call("models.embed", { modelId, texts }, signal) });
   const ensemble = createEnsembleFeature(ctx, { models: models.gateway, weights: learning.weights, select: (m, c, o, x) => learning.selector.select(m, c, o, x) });
   const features: Feature[] = [
     createConfigFeature(ctx),

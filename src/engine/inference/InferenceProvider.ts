@@ -38,6 +38,8 @@ export interface InferenceProvider {
   /** Work before the time budgets start (embedded: load the model). */
   prepare?(model: ModelInfo, signal: AbortSignal): Promise<void>;
   generate(call: ProviderCall): Promise<ProviderOutcome>;
+  /** Embeddings, one per text (embedded GGUF models only, for the pattern library's retrieval). */
+  embed?(model: ModelInfo, texts: string[], signal: AbortSignal): Promise<number[][]>;
   /** Cheap reachability check; throws when unhealthy. */
   probe(signal: AbortSignal): Promise<void>;
   dispose(): Promise<void>;

@@ -12,7 +12,8 @@ import { exportPatterns, importPatterns } from "./library/importPatterns.js";
 import { patternStats } from "./library/patternStats.js";
 import { searchPatterns } from "./library/searchPatterns.js";
 import { LearningService } from "./LearningService.js";
-import { similarSuccesses, type SimilarSuccesses } from "./retrieval/similarSuccesses.js";
+import { EmbeddingIndex } from "./retrieval/EmbeddingIndex.js";
+import { similarSuccesses } from "./retrieval/similarSuccesses.js";
 import type { LearnedSelector } from "./selectors/LearnedSelector.js";
 
 /** The learning capability, plus what the ensemble and the conductor loop call directly. */
@@ -21,11 +22,6 @@ export interface LearningFeature extends Feature {
   selector: LearnedSelector;
   /** Learned reputations for the consensus (uniform while learning is off). */
   weights: MemberWeights;
-  /**
-   * The k stored successful patterns most similar to `task`, rendered within `tokenBudget` (estimated
-   * tokens) as a "Similar past solutions" prompt section. Failed or thumbs-down patterns are never offered.
-   */
-  similarSuccesses(task: string, k?: number, tokenBudget?: number): SimilarSuccesses;
   /**
    * Known failure signatures among a test run's failures (a TestRunResult, or an attempt's `tests` with
    * `failing`), most frequent first, with the fixes that resolved them; `text` is ready for the fix prompt.
@@ -38,8 +34,10 @@ export interface LearningFeature extends Feature {
  * Pattern library (FTS5), statistics, selectors (bandit, PPO), human feedback and the error memory. Every
  * attempt published on `conductor.attempt` is ingested as a pattern.
  */
-export function createLearningFeature(ctx: EngineContext): LearningFeature {
+export function createLearningFeature(ctx: EngineContext, wiring: { embed?: (modelId: string, texts: string[], signal?: AbortSignal) => Promise<{ modelId: string; vectors: number[][] }> } = {}): LearningFeature {
   const svc = new LearningService(ctx);
+  const embeddingModel = ctx.config.learning.embeddingModel;
+  const embeddings = embeddingModel && wiring.embed ? new EmbeddingIndex(ctx.db, (texts, signal) => wiring.embed!(embeddingModel, texts, signal), ctx.dbReadOnly) : undefined;
   const unsubscribe = ctx.bus.subscribe("conductor.attempt", undefined, (a) => {
     try {
       svc.ingest(a);
@@ -52,7 +50,6 @@ export function createLearningFeature(ctx: EngineContext): LearningFeature {
     service: svc,
     selector: svc.selector,
     weights: { weightOf: (m) => (svc.enabled ? learned.weightOf(m) : uniformWeights.weightOf(m)) },
-    similarSuccesses: (task, k, budget) => similarSuccesses(ctx.db, task, k, budget),
     matchingErrors: (tests) => {
       const entries = svc.errors.matching(failuresOf(tests));
       return { entries, text: formatErrorMemory(entries) };
@@ -77,7 +74,12 @@ export function createLearningFeature(ctx: EngineContext): LearningFeature {
         return { imported: r.imported, duplicates: r.duplicates };
       },
       "patterns.stats": async () => patternStats(ctx.db),
-      "patterns.similar": async ({ task, k, tokenBudget }) => similarSuccesses(ctx.db, task, k, tokenBudget),
+      "patterns.similar": async ({ task, k, tokenBudget }, { signal }) =>
+        similarSuccesses(ctx.db, task, k, tokenBudget, {
+          embeddings,
+          signal,
+          onEmbeddingProblem: (message) => ctx.logger.warn({ model: embeddingModel, err: message }, "learning: embedding retrieval failed; BM25 only for this query"),
+        }),
       "learn.feedback": async (input) => ({ updated: svc.feedback(input) }),
       "learn.status": async () => svc.status(),
       "learn.demo": async ({ policy, episodes, seed }) => {

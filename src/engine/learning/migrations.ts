@@ -66,4 +66,18 @@ export const learningMigrations: Migration[] = [
       `);
     },
   },
+  {
+    id: "learning-002-pattern-embeddings",
+    up(db) {
+      // One vector per pattern and embedding model (float32, little-endian); rows of a deleted pattern go with it.
+      db.exec(`
+        CREATE TABLE learning_embeddings (
+          pattern_id TEXT NOT NULL REFERENCES learning_patterns(id) ON DELETE CASCADE,
+          model TEXT NOT NULL,
+          vector BLOB NOT NULL,
+          PRIMARY KEY (pattern_id, model)
+        );
+      `);
+    },
+  },
 ];

@@ -50,6 +50,22 @@ export class InferenceGateway implements ModelGateway {
     }
   }
 
+  /** Embeddings of `texts` with an embedded GGUF model (the scheduler's slot and the model load as for generation). */
+  async embed(req: { modelId: string; texts: string[]; signal?: AbortSignal }): Promise<{ modelId: string; vectors: number[][] }> {
+    throwIfAborted(req.signal);
+    const { model, provider } = await this.o.registry.resolve(req.modelId, req.signal);
+    if (!provider.embed) throw new AppError(ErrorCode.InvalidInput, `${model.id}: embeddings need an embedded GGUF model (backend "embedded"), not ${provider.backend}`, { details: { modelId: model.id } });
+    if (model.status === "unavailable") throw new AppError(ErrorCode.Unavailable, `${model.id} is unavailable: ${model.problem ?? "backend down"}`, { details: { modelId: model.id } });
+    const signal = req.signal ?? new AbortController().signal;
+    const release = await this.o.scheduler.acquire({ modelId: model.id, cpuThreads: this.o.cpuThreads(model) }, req.signal);
+    try {
+      if (provider.prepare) await provider.prepare(model, signal);
+      return { modelId: model.id, vectors: await provider.embed(model, req.texts, signal) };
+    } finally {
+      release();
+    }
+  }
+
   private async run(model: ModelInfo, provider: InferenceProvider, req: GenerateRequest): Promise<GenerateResult> {
     const cap = new AbortController();
     const budget = new StreamBudget({ ...this.o.budgets, ...definedOnly(req.budgets ?? {}) }, AbortSignal.any([cap.signal, ...(req.signal ? [req.signal] : [])]));

@@ -132,6 +132,7 @@ export function createModelsFeature(ctx: EngineContext): ModelsFeature {
         const now = (await registry.list({ signal })).find((x) => x.id === modelId);
         return { model: now ?? model };
       },
+      "models.embed": async ({ modelId, texts }, { signal }) => (started(), gateway.embed({ modelId, texts, signal })),
       "models.unload": async ({ modelId }, { signal }) => {
         const { model, provider } = await embeddedModel(modelId, signal);
         const unloaded = await provider.pool.unload(model.id);

@@ -216,8 +216,8 @@ export const learningMethods = {
   "patterns.stats": method(z.object({}).strict(), PatternStats, "Success rate and reward over time, per model and task type; iterations to green."),
   "patterns.similar": method(
     z.object({ task: z.string().min(1).max(100_000), k: z.number().int().min(1).max(20).optional(), tokenBudget: z.number().int().min(1).optional() }),
-    z.object({ patterns: z.array(PatternSummary), text: z.string(), tokens: z.number().int() }),
-    "The most similar successful patterns to a task, as prompt text within a token budget.",
+    z.object({ patterns: z.array(PatternSummary), text: z.string(), tokens: z.number().int(), retrieval: z.enum(["bm25", "bm25+embeddings"]) }),
+    "The most similar successful patterns to a task, as prompt text within a token budget (BM25, fused with embeddings when learning.embeddingModel is set).",
   ),
   "learn.feedback": method(
     z.object({ patternId: z.string().optional(), runId: z.string().optional(), thumbs: Thumbs, note: z.string().max(4000).optional() }),

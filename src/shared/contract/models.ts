@@ -101,6 +101,11 @@ export const modelsMethods = {
   "models.health": method(z.object({ probe: z.boolean().optional() }).default({}), z.object({ backends: z.array(BackendHealth) }), "Backend health; `probe` checks now."),
   "models.load": method(z.object({ modelId: z.string().min(1) }), z.object({ model: ModelInfo }), "Load an embedded model (evicting idle ones to stay in budget)."),
   "models.unload": method(z.object({ modelId: z.string().min(1) }), z.object({ unloaded: z.boolean() }), "Unload an embedded model."),
+  "models.embed": method(
+    z.object({ modelId: z.string().min(1), texts: z.array(z.string().max(200_000)).min(1).max(256) }),
+    z.object({ modelId: z.string(), vectors: z.array(z.array(z.number())) }),
+    "Embeddings of texts with an embedded GGUF model, one vector per text (the pattern library's retrieval).",
+  ),
 } as const;
 
 export const modelsTopics = {

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestRunResult } from "../../../src/shared/contract/verify.js";
 import { createTestEngine, type TestEngine } from "../../support/createTestEngine.js";
+import { writeTinyLlamaGguf } from "../../support/gguf/index.js";
 import { makeAttempt } from "../../support/learning/makeAttempt.js";
 
 const engines: TestEngine[] = [];
@@ -23,7 +27,8 @@ describe("retrieval of similar successes", () => {
     pub({ id: "csv-disliked", task: "Parse CSV reader quoted fields faster", code: "def read_csv(): fast" });
     await t.client.call("learn.feedback", { patternId: "csv-disliked", thumbs: "down", note: "wrong approach" });
 
-    const r = t.engine.learning.similarSuccesses("The CSV reader breaks on quoted fields", 3, 2000);
+    const r = await t.client.call("patterns.similar", { task: "The CSV reader breaks on quoted fields", k: 3, tokenBudget: 2000 });
+    expect(r.retrieval).toBe("bm25");
     expect(r.patterns.map((p) => p.id)).toEqual(["csv-ok"]);
     expect(r.text).toContain("## Similar past solutions");
     expect(r.text).toContain("def read_csv(): quoted");
@@ -31,7 +36,39 @@ describe("retrieval of similar successes", () => {
     expect(r.tokens).toBeLessThanOrEqual(2000);
     const json = await t.client.call("patterns.similar", { task: "pretty print json report", k: 2 });
     expect(json.patterns[0]!.id).toBe("json-ok");
-    expect(t.engine.learning.similarSuccesses("CSV quoted fields", 3, 10)).toEqual({ patterns: [], text: "", tokens: 0 });
+    expect(await t.client.call("patterns.similar", { task: "CSV quoted fields", k: 3, tokenBudget: 10 })).toEqual({ patterns: [], text: "", tokens: 0, retrieval: "bm25" });
+  });
+
+  it("with an embedding model configured, fuses embedding similarity in: a task BM25 cannot match (only stop words) is still found, through real node-llama-cpp", { timeout: 120_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-embed-"));
+    writeTinyLlamaGguf(path.join(dir, "tiny.gguf"), { seed: 5 });
+    const models = `models:\n  dirs: [${dir}]\n  discovery: false\n  backends: [embedded]\n  gpu: cpu\n  health: { intervalMs: 0 }\n`;
+    const t = await createTestEngine({ configYaml: `${models}learning:\n  embeddingModel: tiny\n` });
+    engines.push(t);
+    const pub = (a: Parameters<typeof makeAttempt>[0]) => t.engine.bus.publish("conductor.attempt", makeAttempt(a));
+    pub({ id: "stop-words", task: "this is it", code: "def it(): pass" });
+    pub({ id: "csv-ok", task: "Parse quoted fields in the CSV reader", code: "def read_csv(): quoted" });
+    pub({ id: "failed", task: "this is it", passed: false, code: "def it(): broken" });
+    const r = await t.client.call("patterns.similar", { task: "this is it", k: 1 });
+    expect(r.retrieval).toBe("bm25+embeddings");
+    expect(r.patterns.map((p) => p.id)).toEqual(["stop-words"]); // identical text, cosine 1; BM25 had no word to search for
+    // The index filled itself on first use: one float32 vector per successful pattern, for the resolved model.
+    const rows = t.engine.ctx.db.prepare("SELECT pattern_id, model, length(vector) AS bytes FROM learning_embeddings ORDER BY pattern_id").all();
+    expect(rows).toEqual([
+      { pattern_id: "csv-ok", model: "embedded:local/tiny", bytes: 64 * 4 },
+      { pattern_id: "stop-words", model: "embedded:local/tiny", bytes: 64 * 4 },
+    ]);
+    // Lexical matches still count: a CSV question finds the CSV pattern first.
+    expect((await t.client.call("patterns.similar", { task: "CSV reader quoted fields", k: 1 })).patterns[0]!.id).toBe("csv-ok");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("falls back to BM25 when the embedding model cannot be used, and still answers", async () => {
+    const t = await createTestEngine({ configYaml: "models:\n  discovery: false\n  backends: [embedded]\nlearning:\n  embeddingModel: no-such-model\n" });
+    engines.push(t);
+    t.engine.bus.publish("conductor.attempt", makeAttempt({ id: "csv-ok", task: "Parse quoted fields in the CSV reader", code: "def read_csv(): quoted" }));
+    const r = await t.client.call("patterns.similar", { task: "CSV reader quoted fields", k: 1 });
+    expect(r).toMatchObject({ retrieval: "bm25", patterns: [{ id: "csv-ok" }] });
   });
 });
 

@@ -10,6 +10,11 @@ export const LearningSection = z
      * type is multiplied by it, so the bandit adapts when models change. Defaults to `1` (no discount).
      */
     discount: z.number().gt(0).max(1).default(1),
+    /**
+     * Embedding retrieval of similar past solutions: an embedded GGUF model (its id, or part of it as everywhere,
+     * e.g. "nomic-embed"). Unset: BM25 (FTS5) only. With it, the lexical and the embedding rankings are fused.
+     */
+    embeddingModel: z.string().min(1).nullable().default(null),
     /** Largest pattern export file accepted by import, in bytes. Defaults to 50 MiB. */
     importMaxBytes: z.number().int().min(1024).default(50 * 1024 * 1024),
   })

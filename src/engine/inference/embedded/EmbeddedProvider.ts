@@ -60,6 +60,18 @@ export class EmbeddedProvider implements InferenceProvider {
     }
   }
 
+  async embed(model: ModelInfo, texts: string[], signal: AbortSignal): Promise<number[][]> {
+    const entry = await this.pool.ensure(model, signal);
+    entry.busy++;
+    entry.lastUsed = Date.now();
+    try {
+      return (await entry.host.embed(texts, signal)).vectors;
+    } finally {
+      entry.busy--;
+      entry.lastUsed = Date.now();
+    }
+  }
+
   async probe(): Promise<void> {}
 
   async dispose(): Promise<void> {

@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
-import type { FromWorker, GpuChoice, ToWorker, WorkerDone, WorkerEstimate, WorkerLoaded, WorkerReady } from "./protocol.js";
+import type { FromWorker, GpuChoice, ToWorker, WorkerDone, WorkerEstimate, WorkerLoaded, WorkerReady, WorkerEmbeddings } from "./protocol.js";
 import { resolveLlamaBinary } from "./binary/resolveLlamaBinary.js";
 import { resolveWorkerEntry } from "./resolveWorkerEntry.js";
 import { forkWorker, type WorkerProcess, type WorkerSpawner } from "./WorkerProcess.js";
@@ -77,6 +77,11 @@ export class InferenceHost {
 
   load(path: string, contextSize: number, threads: number, batchSize: number): Promise<WorkerLoaded> {
     return this.request({ type: "load", path, contextSize, threads, batchSize }) as Promise<WorkerLoaded>;
+  }
+
+  /** One embedding per text (the loaded model's embedding context). */
+  embed(texts: string[], signal: AbortSignal): Promise<WorkerEmbeddings> {
+    return this.request({ type: "embed", texts }, undefined, signal) as Promise<WorkerEmbeddings>;
   }
 
   /** Generate; tokens go to `onToken`. Aborting `signal` stops generation in the worker. */

@@ -4,14 +4,16 @@
  * thread (see DESIGN.md "Facts that shape the code": ~0.5× → ~0.96× of llama-bench generation speed).
  * Imports nothing from the engine but message types.
  */
-import { getLlama, GgufInsights, LlamaChat, readGgufFileInfo, type ChatHistoryItem, type Llama, type LlamaContext, type LlamaGrammar, type LlamaModel } from "node-llama-cpp";
+import { getLlama, GgufInsights, LlamaChat, readGgufFileInfo, type ChatHistoryItem, type Llama, type LlamaContext, type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel } from "node-llama-cpp";
 import { ChunkBatcher } from "./ChunkBatcher.js";
-import type { FromWorker, ToWorker, WorkerDone, WorkerEstimate, WorkerLoaded, WorkerReady } from "./protocol.js";
+import type { FromWorker, ToWorker, WorkerDone, WorkerEmbeddings, WorkerEstimate, WorkerLoaded, WorkerReady } from "./protocol.js";
 
 let llama: Llama | undefined;
 let model: LlamaModel | undefined;
 let context: LlamaContext | undefined;
 let chat: LlamaChat | undefined;
+let embedding: Promise<LlamaEmbeddingContext> | undefined;
+let loadedThreads = 0;
 const running = new Map<number, AbortController>();
 const grammars = new Map<string, LlamaGrammar>();
 
@@ -37,6 +39,7 @@ async function load(m: Extract<ToWorker, { type: "load" }>): Promise<WorkerLoade
   model = await need(llama, "init").loadModel({ modelPath: m.path, gpuLayers: "auto" });
   context = await model.createContext({ contextSize: Math.min(m.contextSize, model.trainContextSize), threads: m.threads, batchSize: m.batchSize });
   chat = new LlamaChat({ contextSequence: context.getSequence() });
+  loadedThreads = m.threads;
   return { contextSize: context.contextSize, threads: m.threads, gpuLayers: model.gpuLayers, loadMs: performance.now() - t0 };
 }
 
@@ -83,6 +86,17 @@ async function generate(m: Extract<ToWorker, { type: "generate" }>): Promise<Wor
   }
 }
 
+/** Embeddings for the pattern library's retrieval: a second, small context on the loaded model, made on first use. */
+async function embed(texts: string[]): Promise<WorkerEmbeddings> {
+  const m = need(model, "load");
+  embedding ??= m.createEmbeddingContext({ contextSize: Math.min(512, m.trainContextSize), threads: loadedThreads });
+  const ctx = await embedding;
+  const vectors: number[][] = [];
+  // Longer texts are cut to the context (a task description's head says what it is about).
+  for (const t of texts) vectors.push([...(await ctx.getEmbeddingFor(m.detokenize(m.tokenize(t).slice(0, 480)))).vector]);
+  return { vectors };
+}
+
 async function jsonGrammar(schema: Record<string, unknown>): Promise<LlamaGrammar> {
   const key = JSON.stringify(schema);
   let g = grammars.get(key);
@@ -105,7 +119,15 @@ function need<T>(v: T | undefined, step: string): T {
 const onRequest = (raw: ToWorker): void => {
   if (raw.type === "cancel") return void running.get(raw.id)?.abort();
   const work =
-    raw.type === "init" ? init(raw.gpu) : raw.type === "estimate" ? estimate(raw.path, raw.contextSize) : raw.type === "load" ? load(raw) : generate(raw);
+    raw.type === "init"
+      ? init(raw.gpu)
+      : raw.type === "estimate"
+        ? estimate(raw.path, raw.contextSize)
+        : raw.type === "load"
+          ? load(raw)
+          : raw.type === "embed"
+            ? embed(raw.texts)
+            : generate(raw);
   work.then(
     (value) => send({ type: "result", id: raw.id, value }),
     (err: unknown) => send({ type: "error", id: raw.id, code: (err as { code?: string }).code ?? "internal", message: (err as Error).message ?? String(err) }),

@@ -18,6 +18,7 @@ export type ToWorker =
       stop?: string[];
       jsonSchema?: Record<string, unknown>;
     }
+  | { type: "embed"; id: number; texts: string[] }
   | { type: "cancel"; id: number };
 
 export interface WorkerReady {
@@ -45,6 +46,11 @@ export interface WorkerDone {
   stopReason: "eogToken" | "stopGenerationTrigger" | "customStopTrigger" | "maxTokens" | "abort" | "functionCalls" | "contextFull";
   promptTokens: number;
   completionTokens: number;
+}
+
+/** One embedding per text, in order (the model's embedding width). */
+export interface WorkerEmbeddings {
+  vectors: number[][];
 }
 
 export type FromWorker =
