@@ -1,7 +1,8 @@
 /**
  * The embedded inference process: one per loaded model. Owns node-llama-cpp so a llama.cpp abort on a
  * bad file kills only this process. Started with UV_THREADPOOL_SIZE=1 so each decode stays on one libuv
- * thread (see DESIGN.md "Facts that shape the code": ~0.5× → ~0.96× of llama-bench generation speed).
+ * thread: letting decodes hop between pool threads halves generation speed at 2 threads (docs/models.md; the
+ * "~0.96× of llama-bench" DESIGN.md quotes was measured at 1 thread).
  * Imports nothing from the engine but message types.
  */
 import { getLlama, GgufInsights, LlamaChat, readGgufFileInfo, type ChatHistoryItem, type Llama, type LlamaContext, type LlamaEmbeddingContext, type LlamaGrammar, type LlamaModel } from "node-llama-cpp";
