@@ -49,7 +49,7 @@ const input = { task: "Make mul multiply.", attempt: 1, files: ["calc/ops.py"] }
 
 describe("buildFixPrompt", () => {
   it("names the failing test with its file:line and message, the diff, and the files the model may change", async () => {
-    const r = await buildFixPrompt({ ...input, previousDiff: DIFF, tests: testRun(TESTS, "F.\nFAILED tests/test_calc.py::test_mul\n1 failed, 1 passed") }, { tokenBudget: 4000 });
+    const r = await buildFixPrompt({ ...input, previousDiff: DIFF, tests: testRun(TESTS, "F.\n--- generated xml file: /tmp/cc-report/junit.xml ---\nFAILED tests/test_calc.py::test_mul\n1 failed, 1 passed") }, { tokenBudget: 4000 });
     expect(r.cut).toEqual([]);
     expect(r.overBudget).toBe(false);
     expect(r.text).toContain("## Task\nMake mul multiply.");

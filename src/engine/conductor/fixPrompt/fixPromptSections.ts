@@ -47,7 +47,15 @@ const clip = (l: string): string => (l.length > MAX_LINE ? `${l.slice(0, MAX_LIN
 export function fixPromptSections(input: FixPromptInput): FixPromptSections {
   const t = input.tests;
   const failing = (t?.tests ?? []).filter((c) => c.status === "failed" || c.status === "error");
-  const outputLines = t ? t.output.text.replace(ANSI, "").replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n") : [];
+  // Our report plumbing (pytest's "generated xml file: /tmp/cc-report/junit.xml") is not the model's business.
+  const outputLines = t
+    ? t.output.text
+        .replace(ANSI, "")
+        .replace(/\r\n?/g, "\n")
+        .replace(/\n$/, "")
+        .split("\n")
+        .filter((l) => !/generated xml file: .*cc-report/.test(l))
+    : [];
   const kept = outputLines.slice(-MAX_OUTPUT_LINES).map(clip);
   return {
     task: input.task.trim(),
