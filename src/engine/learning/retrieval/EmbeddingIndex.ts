@@ -3,9 +3,11 @@ import type Database from "better-sqlite3";
 /** Embeds texts with the configured model (the models capability's `models.embed`). */
 export type EmbedFn = (texts: string[], signal?: AbortSignal) => Promise<{ modelId: string; vectors: number[][] }>;
 
-const BATCH = 32;
-/** Patterns embedded per retrieval at most: the index fills in the background of use, never stalls a prompt. */
-const BACKFILL_PER_QUERY = 256;
+/**
+ * Patterns embedded per retrieval at most, in one call: a query waits for one small batch, never for the whole
+ * library (a large library imported at once catches up over the next queries).
+ */
+const BACKFILL_PER_QUERY = 32;
 
 const toBlob = (v: number[]): Buffer => Buffer.from(new Float32Array(v).buffer);
 const fromBlob = (b: Buffer): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
@@ -61,11 +63,12 @@ export class EmbeddingIndex {
          ORDER BY p.created_at DESC LIMIT ?`,
       )
       .all(model, BACKFILL_PER_QUERY) as Array<{ id: string; task: string | null }>;
-    const insert = this.db.prepare("INSERT OR REPLACE INTO learning_embeddings (pattern_id, model, vector) VALUES (?, ?, ?)");
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const batch = missing.slice(i, i + BATCH);
-      const r = await this.embed(batch.map((m) => m.task ?? ""), signal);
-      this.db.transaction(() => batch.forEach((m, k) => insert.run(m.id, model, toBlob(r.vectors[k]!))))();
-    }
+    if (!missing.length) return;
+    const r = await this.embed(missing.map((m) => m.task ?? ""), signal);
+    // A pattern deleted while its vector was computed is skipped, not a foreign-key error.
+    const insert = this.db.prepare(
+      "INSERT OR REPLACE INTO learning_embeddings (pattern_id, model, vector) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM learning_patterns WHERE id = ?)",
+    );
+    this.db.transaction(() => missing.forEach((m, k) => insert.run(m.id, model, toBlob(r.vectors[k]!), m.id)))();
   }
 }
