@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { RunEvent, RunStatus, RunSummary } from "../../shared/contract/runs.js";
+import { processAlive } from "../util/processAlive.js";
 
 interface StoredRunRow {
   id: string;
@@ -22,12 +23,7 @@ export const processToken = { pid: process.pid, startedAt: Math.round(Date.now()
 function ownerAlive(row: StoredRunRow): boolean {
   if (row.owner_pid == null) return false;
   if (row.owner_pid === processToken.pid) return row.owner_started_at === processToken.startedAt;
-  try {
-    process.kill(row.owner_pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return processAlive(row.owner_pid);
 }
 
 /**

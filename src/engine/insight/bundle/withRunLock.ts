@@ -1,15 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { processAlive } from "../../util/processAlive.js";
 
 /**
  * One export per run at a time (across processes): a lock file holding our pid. A lock left by a dead
@@ -23,7 +15,7 @@ export async function withRunLock<T>(dir: string, runId: string, fn: () => Promi
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     const pid = Number(fs.readFileSync(lock, "utf8").trim());
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new AppError(ErrorCode.Conflict, `Another export of run ${runId} is in progress (pid ${pid}).`);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) throw new AppError(ErrorCode.Conflict, `Another export of run ${runId} is in progress (pid ${pid}).`);
     fs.rmSync(lock, { force: true });
     fd = fs.openSync(lock, "wx");
   }

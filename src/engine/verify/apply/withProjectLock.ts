@@ -1,17 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
+import { processAlive } from "../../util/processAlive.js";
 import { sha256 } from "./sha256.js";
 import { writeFailure } from "./writeFailure.js";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** The journal folder of one project: `<journalRoot>/<sha256(project real path)[0..16]>`. */
 export function projectJournalDir(journalRoot: string, projectReal: string): string {
@@ -52,7 +44,7 @@ export function withProjectLock<T>(journalDir: string, fn: () => T): T {
       } catch {
         continue; // released meanwhile
       }
-      if (holder && holder !== process.pid && alive(holder)) throw new AppError(ErrorCode.Conflict, `Another apply or undo (pid ${holder}) is running in this project`);
+      if (holder && holder !== process.pid && processAlive(holder)) throw new AppError(ErrorCode.Conflict, `Another apply or undo (pid ${holder}) is running in this project`);
       fs.rmSync(file, { force: true });
     }
   }
