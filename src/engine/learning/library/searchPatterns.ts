@@ -82,6 +82,11 @@ function summarize(db: Database.Database, row: Row, match: string | null): Patte
     const s = cachedStatement(db, "SELECT snippet(learning_patterns_fts, -1, '[', ']', '…', 12) AS s FROM learning_patterns_fts WHERE learning_patterns_fts MATCH ? AND rowid = ?").get(match, row.rowid) as { s: string } | undefined;
     snippet = s?.s ?? null;
   }
+  return summaryOf(p, row.score, snippet);
+}
+
+/** A stored pattern as the library lists it; `score` and `snippet` come from a search (null otherwise). */
+export function summaryOf(p: Pattern, score: number | null = null, snippet: string | null = null): PatternSummary {
   return {
     id: p.id,
     task: p.task,
@@ -95,7 +100,7 @@ function summarize(db: Database.Database, row: Row, match: string | null): Patte
     createdAt: p.createdAt,
     feedback: p.feedback,
     fileCount: p.files.length,
-    score: row.score,
+    score,
     snippet,
   };
 }

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { PatternSummary } from "../../../shared/contract/learning.js";
 import { PatternStore } from "../library/PatternStore.js";
 import { queryWords } from "../library/ftsQuery.js";
-import { searchPatterns } from "../library/searchPatterns.js";
+import { searchPatterns, summaryOf } from "../library/searchPatterns.js";
 import type { EmbeddingIndex } from "./EmbeddingIndex.js";
 import { fuseRankings } from "./fuseRankings.js";
 
@@ -61,8 +61,7 @@ export async function similarSuccesses(db: Database.Database, task: string, k = 
     const cost = estimate(block) + 1;
     if (tokens + cost > tokenBudget) continue;
     parts.push(block);
-    const { id: _id, task: t, taskType, project, reward, passed, models, iteration, tags, createdAt, feedback } = p;
-    used.push(byId.get(id) ?? { id, task: t, taskType, project, reward, passed, models, iteration, tags, createdAt, feedback, fileCount: p.files.length, score: null, snippet: null });
+    used.push(byId.get(id) ?? summaryOf(p));
     tokens += cost;
   }
   if (!parts.length) return { patterns: [], text: "", tokens: 0, retrieval };
