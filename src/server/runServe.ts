@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../engine/config/loadConfig.js";
 import { resolveDataDir } from "../engine/config/resolveDataDir.js";
 import type { Engine } from "../engine/createEngine.js";
+import { openWithDesktop } from "../platform/node/openWithDesktop.js";
 import { startWebServer } from "./startWebServer.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,8 +78,5 @@ export async function runServe(opts: ServeOptions): Promise<void> {
 }
 
 function openInBrowser(url: string): void {
-  const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
-  const child = spawn(cmd, [url], { stdio: "ignore", detached: true });
-  child.on("error", () => process.stderr.write(`Could not open a browser; open the URL above yourself.\n`));
-  child.unref();
+  void openWithDesktop(url).then((r) => r.opened || process.stderr.write(`Could not open a browser (${r.reason}); open the URL above yourself.\n`));
 }

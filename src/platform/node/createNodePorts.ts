@@ -3,7 +3,7 @@ import { NodeClipboard } from "./NodeClipboard.js";
 import { NodeHotkeys } from "./NodeHotkeys.js";
 import { NodeNotifications } from "./NodeNotifications.js";
 import { nodeDoctorChecks } from "./nodeDoctorChecks.js";
-import { openFolder } from "./openFolder.js";
+import { openWithDesktop } from "./openWithDesktop.js";
 
 /** Ports for the web-mode server and the CLI: OS clipboard tools, uiohook hotkeys, node-notifier. */
 export function createNodePorts(dataDir: string, shell: "web" | "cli", env: NodeJS.ProcessEnv = process.env): Ports {
@@ -16,6 +16,6 @@ export function createNodePorts(dataDir: string, shell: "web" | "cli", env: Node
     clipboard: new NodeClipboard(env),
     hotkeys,
     notifications,
-    folders: { open: (folder) => openFolder(folder, env) },
+    folders: { open: (folder) => openWithDesktop(folder, env) },
   };
 }

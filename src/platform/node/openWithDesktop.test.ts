@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openFolder } from "./openFolder.js";
+import { openWithDesktop } from "./openWithDesktop.js";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -16,16 +16,16 @@ function fakeOpener(code: number): { env: NodeJS.ProcessEnv; log: string } {
   return { env: { PATH: `${bin}:/usr/bin:/bin` }, log };
 }
 
-describe.runIf(process.platform === "linux")("openFolder (Node shells)", () => {
+describe.runIf(process.platform === "linux")("openWithDesktop (Node shells)", () => {
   it("hands the folder to xdg-open and reports it opened when the opener succeeds", async () => {
     const { env, log } = fakeOpener(0);
-    expect(await openFolder("/some/exports dir", env)).toEqual({ opened: true });
+    expect(await openWithDesktop("/some/exports dir", env)).toEqual({ opened: true });
     expect(fs.readFileSync(log, "utf8")).toBe("/some/exports dir");
   });
 
   it("reports the opener's failure instead of throwing", async () => {
     const { env } = fakeOpener(3);
-    const r = await openFolder("/x", env);
+    const r = await openWithDesktop("/x", env);
     expect(r.opened).toBe(false);
     expect(r.reason).toMatch(/xdg-open exited with 3/);
   });
@@ -33,6 +33,6 @@ describe.runIf(process.platform === "linux")("openFolder (Node shells)", () => {
   it("says how to install xdg-open when there is none", async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "cc-nopath-"));
     dirs.push(empty);
-    expect(await openFolder("/x", { PATH: empty })).toEqual({ opened: false, reason: expect.stringContaining("apt install xdg-utils") });
+    expect(await openWithDesktop("/x", { PATH: empty })).toEqual({ opened: false, reason: expect.stringContaining("apt install xdg-utils") });
   });
 });

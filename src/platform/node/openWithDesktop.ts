@@ -4,15 +4,16 @@ import { spawn } from "node:child_process";
 const VERDICT_MS = 3000;
 
 /**
- * Show `folder` in the desktop's file manager: xdg-open (Linux), open (macOS), explorer (Windows). The opener's
- * exit code decides (explorer exits 1 even on success, so only a spawn error counts there).
+ * Hand a folder or a URL to the desktop: xdg-open (Linux), open (macOS), explorer (Windows) show a folder in the
+ * file manager and a URL in the browser. The opener's exit code decides (explorer exits 1 even on success, so
+ * only a spawn error counts there).
  */
-export function openFolder(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<{ opened: boolean; reason?: string }> {
+export function openWithDesktop(target: string, env: NodeJS.ProcessEnv = process.env): Promise<{ opened: boolean; reason?: string }> {
   const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn(cmd, [folder], { env, stdio: "ignore", detached: true });
+      child = spawn(cmd, [target], { env, stdio: "ignore", detached: true });
     } catch (e) {
       return resolve({ opened: false, reason: `${cmd}: ${(e as Error).message}` });
     }
@@ -27,7 +28,7 @@ export function openFolder(folder: string, env: NodeJS.ProcessEnv = process.env)
     child.on("exit", (code) => {
       clearTimeout(timer);
       if (code === 0 || process.platform === "win32") resolve({ opened: true });
-      else resolve({ opened: false, reason: `${cmd} exited with ${code ?? "a signal"}: no file manager for folders in this session?` });
+      else resolve({ opened: false, reason: `${cmd} exited with ${code ?? "a signal"}: nothing in this session opens it?` });
     });
   });
 }
