@@ -34,33 +34,39 @@ export class InferenceGateway implements ModelGateway {
   }
 
   async generate(req: GenerateRequest): Promise<GenerateResult> {
-    throwIfAborted(req.signal);
-    const { model, provider } = await this.o.registry.resolve(req.modelId, req.signal);
+    return this.withModel(req.modelId, req.signal, (model, provider) => this.run(model, provider, req));
+  }
+
+  /** Embeddings of `texts` with an embedded GGUF model (the scheduler's slot and the model load as for generation). */
+  async embed(req: { modelId: string; texts: string[]; signal?: AbortSignal }): Promise<{ modelId: string; vectors: number[][] }> {
+    return this.withModel(
+      req.modelId,
+      req.signal,
+      async (model, provider, signal) => ({ modelId: model.id, vectors: await provider.embed!(model, req.texts, signal) }),
+      (model, provider) => {
+        if (!provider.embed) throw new AppError(ErrorCode.InvalidInput, `${model.id}: embeddings need an embedded GGUF model (backend "embedded"), not ${provider.backend}`, { details: { modelId: model.id } });
+      },
+    );
+  }
+
+  /**
+   * Resolve the id, respect the breaker, wait for a scheduler slot, load (embedded), then `use` the model; the
+   * slot is released afterwards. `require` refuses a model unfit for the call before anything waits.
+   */
+  private async withModel<T>(modelId: string, signal: AbortSignal | undefined, use: (model: ModelInfo, provider: InferenceProvider, signal: AbortSignal) => Promise<T>, require?: (model: ModelInfo, provider: InferenceProvider) => void): Promise<T> {
+    throwIfAborted(signal);
+    const { model, provider } = await this.o.registry.resolve(modelId, signal);
+    require?.(model, provider);
     if (model.status === "unavailable") throw new AppError(ErrorCode.Unavailable, `${model.id} is unavailable: ${model.problem ?? "backend down"}`, { details: { modelId: model.id } });
     const breaker = this.o.monitor.breaker(provider);
     if (breaker && breaker.state === "open") {
       throw new AppError(ErrorCode.Unavailable, `${provider.backend} backend "${provider.provider}" is unhealthy (circuit open): ${breaker.lastError ?? ""}`, { details: { modelId: model.id } });
     }
-    const release = await this.o.scheduler.acquire({ modelId: model.id, cpuThreads: this.o.cpuThreads(model) }, req.signal);
+    const release = await this.o.scheduler.acquire({ modelId: model.id, cpuThreads: this.o.cpuThreads(model) }, signal);
     try {
-      if (provider.prepare) await provider.prepare(model, req.signal ?? new AbortController().signal);
-      return await this.run(model, provider, req);
-    } finally {
-      release();
-    }
-  }
-
-  /** Embeddings of `texts` with an embedded GGUF model (the scheduler's slot and the model load as for generation). */
-  async embed(req: { modelId: string; texts: string[]; signal?: AbortSignal }): Promise<{ modelId: string; vectors: number[][] }> {
-    throwIfAborted(req.signal);
-    const { model, provider } = await this.o.registry.resolve(req.modelId, req.signal);
-    if (!provider.embed) throw new AppError(ErrorCode.InvalidInput, `${model.id}: embeddings need an embedded GGUF model (backend "embedded"), not ${provider.backend}`, { details: { modelId: model.id } });
-    if (model.status === "unavailable") throw new AppError(ErrorCode.Unavailable, `${model.id} is unavailable: ${model.problem ?? "backend down"}`, { details: { modelId: model.id } });
-    const signal = req.signal ?? new AbortController().signal;
-    const release = await this.o.scheduler.acquire({ modelId: model.id, cpuThreads: this.o.cpuThreads(model) }, req.signal);
-    try {
-      if (provider.prepare) await provider.prepare(model, signal);
-      return { modelId: model.id, vectors: await provider.embed(model, req.texts, signal) };
+      const always = signal ?? new AbortController().signal;
+      if (provider.prepare) await provider.prepare(model, always);
+      return await use(model, provider, always);
     } finally {
       release();
     }
