@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from "../../../shared/contract/errors.js";
 import type { ProviderOutcome } from "../GenerationTracker.js";
 import type { InferenceProvider, ProviderCall } from "../InferenceProvider.js";
 import type { ModelInfo } from "../types.js";
-import type { EmbeddedPool } from "./EmbeddedPool.js";
+import type { EmbeddedPool, LoadedModel } from "./EmbeddedPool.js";
 
 /**
  * GGUF files run by node-llama-cpp in worker processes. The catalog (discovery + header metadata) is
@@ -36,10 +36,7 @@ export class EmbeddedProvider implements InferenceProvider {
   }
 
   async generate(call: ProviderCall): Promise<ProviderOutcome> {
-    const entry = await this.pool.ensure(call.model, call.budget.signal);
-    entry.busy++;
-    entry.lastUsed = Date.now();
-    try {
+    return this.busyWith(call.model, call.budget.signal, async (entry) => {
       call.budget.connected();
       const s = call.sampling;
       const done = await entry.host.generate(
@@ -54,18 +51,20 @@ export class EmbeddedProvider implements InferenceProvider {
       const base = { promptTokens: done.promptTokens, completionTokens: done.completionTokens };
       if (done.stopReason === "contextFull") return { ...base, finish: "truncated", truncatedBecause: `prompt of ${done.promptTokens} tokens does not fit the context of ${entry.loaded.contextSize}` };
       return { ...base, finish: done.stopReason === "maxTokens" ? "length" : "stop" };
-    } finally {
-      entry.busy--;
-      entry.lastUsed = Date.now();
-    }
+    });
   }
 
   async embed(model: ModelInfo, texts: string[], signal: AbortSignal): Promise<number[][]> {
+    return this.busyWith(model, signal, async (entry) => (await entry.host.embed(texts, signal)).vectors);
+  }
+
+  /** Load the model if needed and use its worker, marked busy (never evicted meanwhile) and recently used. */
+  private async busyWith<T>(model: ModelInfo, signal: AbortSignal, use: (entry: LoadedModel) => Promise<T>): Promise<T> {
     const entry = await this.pool.ensure(model, signal);
     entry.busy++;
     entry.lastUsed = Date.now();
     try {
-      return (await entry.host.embed(texts, signal)).vectors;
+      return await use(entry);
     } finally {
       entry.busy--;
       entry.lastUsed = Date.now();
