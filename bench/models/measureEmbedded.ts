@@ -9,7 +9,7 @@ export interface EmbeddedResult {
 }
 
 /** n one-token words of the synthesized vocabulary ("▁abc" pieces), different for each `salt`. */
-function promptOfTokens(n: number, salt: number): string {
+export function promptOfTokens(n: number, salt: number): string {
   return Array.from({ length: n }, (_, i) => fillerWord(702 + ((i * 7919 + salt * 104729) % 17000))).join(" ");
 }
 

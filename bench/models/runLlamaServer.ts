@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
-import { fillerWord } from "../../tests/support/gguf/buildSpmByteVocab.js";
+import { promptOfTokens } from "./measureEmbedded.js";
 
 /** llama-server's own figures for one thread count, tokens/s (best repetition, like the other two sides). */
 export interface LlamaServerResult {
@@ -50,9 +50,8 @@ export async function runLlamaServer(bin: string, model: string, threads: number
     let pp = 0;
     let tg = 0;
     for (let r = 0; r < reps; r++) {
-      const words = Array.from({ length: promptTokens - 2 }, (_, i) => fillerWord(702 + ((i * 7919 + (r + 1) * 104729) % 17000))).join(" ");
-      pp = Math.max(pp, (await complete(port, { prompt: words, n_predict: 1, ...sampling })).pp);
-      tg = Math.max(tg, (await complete(port, { prompt: `${fillerWord(1000 + r)} ${fillerWord(2000 + r)}`, n_predict: genTokens, ignore_eos: true, seed: r + 1, ...sampling })).tg);
+      pp = Math.max(pp, (await complete(port, { prompt: promptOfTokens(promptTokens - 2, r + 1), n_predict: 1, ...sampling })).pp);
+      tg = Math.max(tg, (await complete(port, { prompt: promptOfTokens(2, 1000 + r), n_predict: genTokens, ignore_eos: true, seed: r + 1, ...sampling })).tg);
     }
     return { threads, pp, tg };
   } finally {
